@@ -1,0 +1,167 @@
+package io.gflow.protocol.client;
+
+import io.gflow.protocol.ErrorCode;
+import io.gflow.protocol.RpcException;
+import io.gflow.protocol.json.Json;
+import io.gflow.protocol.json.JsonFormatException;
+import io.gflow.protocol.json.JsonNumber;
+import io.gflow.protocol.json.JsonObject;
+import io.gflow.protocol.json.JsonValue;
+import io.gflow.protocol.rpc.FrameReader;
+import io.gflow.protocol.rpc.Request;
+import io.gflow.protocol.rpc.Response;
+import java.io.IOException;
+import java.net.SocketException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import jdk.net.ExtendedSocketOptions;
+import jdk.net.UnixDomainPrincipal;
+
+/**
+ * A blocking JSON-RPC client over one AF_UNIX connection, built on the JDK's own {@link
+ * SocketChannel} (no native library). It checks the server's peer uid before sending anything.
+ * Not thread-safe: one caller at a time.
+ */
+public final class RpcClient implements AutoCloseable {
+  /** Replies can be large (job listings); they still have a bound. */
+  private static final int MAX_REPLY_BYTES = 256 * 1024 * 1024;
+
+  private final Path socket;
+  private final SocketChannel channel;
+  private final FrameReader reader;
+  private long nextId = 1;
+
+  private RpcClient(Path socket, SocketChannel channel) {
+    this.socket = socket;
+    this.channel = channel;
+    this.reader = new FrameReader(Channels.newInputStream(channel), MAX_REPLY_BYTES);
+  }
+
+  /** Connects to {@code socket} and verifies that the server runs as a user {@code trust} names. */
+  public static RpcClient connect(Path socket, ServerTrust trust) throws DaemonUnreachableException {
+    SocketChannel channel;
+    try {
+      channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+    } catch (IOException | IllegalArgumentException failed) {
+      throw new DaemonUnreachableException(
+          "cannot reach gflowd at "
+              + socket
+              + ": "
+              + describe(failed)
+              + " ("
+              + hintFor(failed, socket)
+              + ")",
+          failed);
+    }
+    try {
+      UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
+      UserPrincipal server = peer.user();
+      if (!trust.trusts(server)) {
+        throw new DaemonUnreachableException(trust.refusal(socket, server));
+      }
+      return new RpcClient(socket, channel);
+    } catch (IOException | RuntimeException failed) {
+      closeQuietly(channel, failed);
+      if (failed instanceof DaemonUnreachableException unreachable) {
+        throw unreachable;
+      }
+      throw new DaemonUnreachableException(
+          "cannot check who serves " + socket + ": " + failed.getMessage(), failed);
+    }
+  }
+
+  private static String describe(Exception failed) {
+    String message = String.valueOf(failed.getMessage());
+    if (message.contains("No such file")) {
+      return "no such file";
+    }
+    if (message.contains("Connection refused")) {
+      return "connection refused";
+    }
+    if (message.contains("Permission denied")) {
+      return "permission denied";
+    }
+    return message;
+  }
+
+  private static String hintFor(Exception failed, Path socket) {
+    if (String.valueOf(failed.getMessage()).contains("Permission denied")) {
+      return "ask an admin to let you reach the socket's directory (group or mode)";
+    }
+    return SocketPaths.startHint(socket);
+  }
+
+  private static void closeQuietly(SocketChannel channel, Exception primary) {
+    try {
+      channel.close();
+    } catch (IOException closeFailed) {
+      primary.addSuppressed(closeFailed);
+    }
+  }
+
+  public Path socket() {
+    return socket;
+  }
+
+  /**
+   * Calls {@code method} and returns its result.
+   *
+   * @throws RpcException when the daemon answers with an error
+   * @throws IOException when the connection fails
+   */
+  public JsonValue call(String method, JsonObject params) throws IOException {
+    long id = nextId++;
+    Response response = exchange(new Request(JsonNumber.of(id), method, params));
+    if (!JsonNumber.of(id).equals(response.id()) && response.error() == null) {
+      throw new RpcException(ErrorCode.INTERNAL_ERROR, "daemon answered another request");
+    }
+    return response.resultOrThrow();
+  }
+
+  /** Sends one request and reads one reply (the daemon may reply early and close on errors). */
+  public Response exchange(Request request) throws IOException {
+    IOException writeFailure = null;
+    try {
+      send(Json.write(request.toJson()));
+    } catch (IOException failed) {
+      writeFailure = failed; // the daemon may have refused us and closed: read its reason first
+    }
+    byte[] frame;
+    try {
+      frame = reader.next();
+    } catch (SocketException reset) {
+      frame = null;
+    }
+    if (frame == null) {
+      IOException closed =
+          new IOException("gflowd at " + socket + " closed the connection without a reply");
+      if (writeFailure != null) {
+        closed.addSuppressed(writeFailure);
+      }
+      throw closed;
+    }
+    try {
+      return Response.fromJson(Json.parse(frame, 0, frame.length));
+    } catch (JsonFormatException bad) {
+      throw new RpcException(ErrorCode.INTERNAL_ERROR, "daemon sent invalid JSON: " + bad.getMessage());
+    }
+  }
+
+  /** Writes one line as is; for tests and tools that speak the protocol directly. */
+  public void send(String line) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+    while (buffer.hasRemaining()) {
+      channel.write(buffer);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}

@@ -1,0 +1,65 @@
+package io.gflow.protocol.control;
+
+import io.gflow.protocol.json.Fields;
+import io.gflow.protocol.json.JsonNumber;
+import io.gflow.protocol.json.JsonObject;
+import io.gflow.protocol.json.JsonValue;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Result of {@code daemon.info}: version, process, mode ("personal" or "system"), socket path and
+ * named counts (connections, …). Immutable and thread-safe.
+ */
+public record InfoResult(
+    String version,
+    long pid,
+    long uptimeSeconds,
+    String mode,
+    String socket,
+    Map<String, Long> counts) {
+
+  public InfoResult {
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(socket, "socket");
+    counts = Map.copyOf(counts);
+  }
+
+  public JsonObject toJson() {
+    JsonObject.Builder countsJson = JsonObject.builder();
+    new TreeMap<>(counts).forEach(countsJson::put);
+    return JsonObject.builder()
+        .put("version", version)
+        .put("pid", pid)
+        .put("uptime_seconds", uptimeSeconds)
+        .put("mode", mode)
+        .put("socket", socket)
+        .put("counts", countsJson.build())
+        .build();
+  }
+
+  public static InfoResult fromJson(JsonValue value) {
+    Fields fields = Fields.of(value, "daemon.info result");
+    String version = fields.requiredString("version");
+    long pid = fields.requiredLong("pid", 0, Long.MAX_VALUE);
+    long uptime = fields.requiredLong("uptime_seconds", 0, Long.MAX_VALUE);
+    String mode = fields.requiredString("mode");
+    String socket = fields.requiredString("socket");
+    JsonObject countsJson = fields.optionalObject("counts");
+    fields.end();
+    Map<String, Long> counts = new TreeMap<>();
+    if (countsJson != null) {
+      countsJson
+          .members()
+          .forEach(
+              (name, count) -> {
+                if (count instanceof JsonNumber number && number.exactLong().isPresent()) {
+                  counts.put(name, number.exactLong().getAsLong());
+                }
+              });
+    }
+    return new InfoResult(version, pid, uptime, mode, socket, counts);
+  }
+}

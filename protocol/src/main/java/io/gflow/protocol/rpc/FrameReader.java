@@ -1,0 +1,97 @@
+package io.gflow.protocol.rpc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Splits a byte stream into NDJSON frames, never buffering more than the frame limit. Blank lines
+ * are skipped; a last frame without a newline is returned at end of stream. Not thread-safe.
+ */
+public final class FrameReader {
+  /** Called before every read from the underlying stream, e.g. to set a socket timeout. */
+  @FunctionalInterface
+  public interface ReadHook {
+    void beforeRead(boolean midFrame) throws IOException;
+  }
+
+  private static final int CHUNK = 16 * 1024;
+
+  private final InputStream in;
+  private final int maxFrameBytes;
+  private final ReadHook hook;
+  private final byte[] chunk = new byte[CHUNK];
+  private int chunkPos;
+  private int chunkEnd;
+  private byte[] frame = new byte[1024];
+  private int frameLength;
+
+  public FrameReader(InputStream in, int maxFrameBytes, ReadHook hook) {
+    this.in = in;
+    this.maxFrameBytes = maxFrameBytes;
+    this.hook = hook;
+  }
+
+  public FrameReader(InputStream in, int maxFrameBytes) {
+    this(in, maxFrameBytes, midFrame -> {});
+  }
+
+  /**
+   * The next non-blank frame without its newline (valid until the next call), or null at end of
+   * stream.
+   */
+  public byte[] next() throws IOException {
+    frameLength = 0;
+    while (true) {
+      int newline = indexOfNewline();
+      if (newline >= 0) {
+        append(chunkPos, newline - chunkPos);
+        chunkPos = newline + 1;
+        if (isBlank()) {
+          frameLength = 0;
+          continue;
+        }
+        return Arrays.copyOf(frame, frameLength);
+      }
+      append(chunkPos, chunkEnd - chunkPos);
+      chunkPos = chunkEnd;
+      hook.beforeRead(!isBlank());
+      int read = in.read(chunk, 0, CHUNK);
+      if (read < 0) {
+        return isBlank() ? null : Arrays.copyOf(frame, frameLength);
+      }
+      chunkPos = 0;
+      chunkEnd = read;
+    }
+  }
+
+  private int indexOfNewline() {
+    for (int index = chunkPos; index < chunkEnd; index++) {
+      if (chunk[index] == '\n') {
+        return index;
+      }
+    }
+    return -1;
+  }
+
+  private void append(int from, int length) throws FrameTooLargeException {
+    if (frameLength + length > maxFrameBytes) {
+      throw new FrameTooLargeException(maxFrameBytes);
+    }
+    if (frameLength + length > frame.length) {
+      frame = Arrays.copyOf(frame, Math.min(maxFrameBytes, Math.max(frame.length * 2, frameLength + length)));
+    }
+    System.arraycopy(chunk, from, frame, frameLength, length);
+    frameLength += length;
+  }
+
+  private boolean isBlank() {
+    for (int index = 0; index < frameLength; index++) {
+      byte b = frame[index];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
