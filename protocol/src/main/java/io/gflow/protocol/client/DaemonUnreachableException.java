@@ -9,11 +9,19 @@ import java.io.IOException;
 public final class DaemonUnreachableException extends IOException {
   private static final long serialVersionUID = 1L;
 
+  private final boolean nothingListening;
+
   public DaemonUnreachableException(String message) {
-    super(message);
+    this(message, null, false);
   }
 
-  public DaemonUnreachableException(String message, Throwable cause) {
+  public DaemonUnreachableException(String message, Throwable cause, boolean nothingListening) {
     super(message, cause);
+    this.nothingListening = nothingListening;
+  }
+
+  /** True when no daemon is there at all (no socket file, or nobody listening on it). */
+  public boolean nothingListening() {
+    return nothingListening;
   }
 }

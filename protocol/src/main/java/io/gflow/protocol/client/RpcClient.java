@@ -56,7 +56,8 @@ public final class RpcClient implements AutoCloseable {
               + " ("
               + hintFor(failed, socket)
               + ")",
-          failed);
+          failed,
+          !String.valueOf(failed.getMessage()).contains("Permission denied"));
     }
     try {
       UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
@@ -71,7 +72,7 @@ public final class RpcClient implements AutoCloseable {
         throw unreachable;
       }
       throw new DaemonUnreachableException(
-          "cannot check who serves " + socket + ": " + failed.getMessage(), failed);
+          "cannot check who serves " + socket + ": " + failed.getMessage(), failed, false);
     }
   }
 

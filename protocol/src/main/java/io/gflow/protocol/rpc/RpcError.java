@@ -25,7 +25,7 @@ public record RpcError(int code, String message, ErrorData data) {
     return new RpcException(ErrorCode.fromCode(code), message, data);
   }
 
-  JsonObject toJson() {
+  public JsonObject toJson() {
     JsonObject.Builder builder = JsonObject.builder().put("code", code).put("message", message);
     if (!data.isEmpty()) {
       builder.put("data", data.toJson());

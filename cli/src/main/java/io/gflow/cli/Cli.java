@@ -1,0 +1,105 @@
+package io.gflow.cli;
+
+import io.gflow.protocol.ErrorData;
+import io.gflow.protocol.ExitCodes;
+import io.gflow.protocol.RpcException;
+import io.gflow.protocol.SafeText;
+import io.gflow.protocol.Version;
+import io.gflow.protocol.client.DaemonUnreachableException;
+import io.gflow.protocol.json.Json;
+import io.gflow.protocol.json.JsonObject;
+import io.gflow.protocol.rpc.RpcError;
+import java.io.IOException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Runs one client command: one execution-exception handler that prints {@code prog: message}
+ * (stack trace only with {@code --debug}) and maps errors to the exit codes of SPEC §8.
+ */
+public final class Cli {
+  private Cli() {}
+
+  /** Parses {@code args} for {@code command} and runs it; returns the exit code. */
+  public static int run(Object command, String[] args) {
+    return run(command, args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+  }
+
+  /** As {@link #run(Object, String[])}, writing to the given streams (tests). */
+  public static int run(Object command, String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine commandLine = new CommandLine(command);
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    String program = commandLine.getCommandName();
+    commandLine.setExecutionExceptionHandler(
+        (failure, line, parseResult) -> report(program, failure, line, debug(parseResult)));
+    return commandLine.execute(args);
+  }
+
+  private static boolean debug(CommandLine.ParseResult parseResult) {
+    CommandLine.ParseResult current = parseResult;
+    while (current != null) {
+      if (current.hasMatchedOption("--debug")) {
+        return true;
+      }
+      current = current.subcommand();
+    }
+    return false;
+  }
+
+  private static int report(String program, Exception failure, CommandLine line, boolean debug) {
+    PrintWriter err = line.getErr();
+    int exitCode;
+    if (failure instanceof RpcException rpc) {
+      err.println(program + ": " + describe(rpc));
+      if (rpc.data().hint() != null) {
+        err.println(program + ": hint: " + SafeText.escape(rpc.data().hint(), 500));
+      }
+      if (jsonRequested(line)) {
+        line.getOut()
+            .println(
+                Json.write(
+                    JsonObject.builder().put("error", RpcError.of(rpc).toJson()).build()));
+        line.getOut().flush();
+      }
+      exitCode = rpc.code().exitCode();
+    } else if (failure instanceof DaemonUnreachableException unreachable) {
+      err.println(program + ": " + unreachable.getMessage());
+      exitCode = ExitCodes.UNREACHABLE;
+    } else if (failure instanceof IOException io) {
+      err.println(program + ": " + io.getMessage());
+      exitCode = ExitCodes.ERROR;
+    } else {
+      err.println(program + ": internal error: " + failure);
+      exitCode = ExitCodes.ERROR;
+    }
+    if (debug) {
+      failure.printStackTrace(err);
+    }
+    err.flush();
+    return exitCode;
+  }
+
+  private static boolean jsonRequested(CommandLine line) {
+    return line.getParseResult() != null && line.getParseResult().hasMatchedOption("--json");
+  }
+
+  /** The daemon's message plus who it thinks we are, escaped for the terminal. */
+  static String describe(RpcException rpc) {
+    String message = SafeText.escape(rpc.getMessage(), 2000);
+    ErrorData.CallerInfo caller = rpc.data().caller();
+    if (caller != null) {
+      message +=
+          " (you are " + SafeText.escape(caller.user()) + ", uid " + caller.uid() + ")";
+    }
+    return message;
+  }
+
+  /** Supplies {@code --version} for every client command. */
+  public static final class VersionProvider implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"gflow " + Version.current()};
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.gflow.daemon;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Closes registered components in reverse order of registration, once; failures are chained with
+ * {@code addSuppressed}. Thread-safe.
+ */
+public final class Closer implements AutoCloseable {
+  private final Deque<AutoCloseable> components = new ArrayDeque<>();
+
+  public synchronized <T extends AutoCloseable> T register(T component) {
+    components.push(component);
+    return component;
+  }
+
+  @Override
+  public synchronized void close() throws Exception {
+    Exception first = null;
+    while (!components.isEmpty()) {
+      try {
+        components.pop().close();
+      } catch (Exception failed) {
+        if (first == null) {
+          first = failed;
+        } else {
+          first.addSuppressed(failed);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+}

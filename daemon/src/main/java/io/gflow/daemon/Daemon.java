@@ -1,0 +1,274 @@
+package io.gflow.daemon;
+
+import io.gflow.daemon.audit.AuditLog;
+import io.gflow.daemon.auth.AccountDirectory;
+import io.gflow.daemon.auth.CachingDirectory;
+import io.gflow.daemon.auth.Caller;
+import io.gflow.daemon.auth.CallerResolver;
+import io.gflow.daemon.auth.NssDirectory;
+import io.gflow.daemon.auth.RoleResolver;
+import io.gflow.daemon.config.ConfigException;
+import io.gflow.daemon.config.ConfigLoader;
+import io.gflow.daemon.config.DaemonConfig;
+import io.gflow.daemon.config.Limits;
+import io.gflow.daemon.control.ControlHandlers;
+import io.gflow.daemon.metrics.Metrics;
+import io.gflow.daemon.rpc.CallContext;
+import io.gflow.daemon.rpc.Dispatcher;
+import io.gflow.daemon.rpc.MethodSpec;
+import io.gflow.daemon.server.RpcServer;
+import io.gflow.daemon.server.ServerSettings;
+import io.gflow.daemon.socket.DirPolicy;
+import io.gflow.daemon.socket.NativeLibraries;
+import io.gflow.daemon.socket.SocketGuard;
+import io.gflow.protocol.ErrorCode;
+import io.gflow.protocol.ErrorData;
+import io.gflow.protocol.RpcException;
+import io.gflow.protocol.Version;
+import io.gflow.protocol.control.InfoResult;
+import io.gflow.protocol.control.ReloadResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running gflowd: config, socket guard, audit log, dispatcher and listener wired together. It
+ * goes start → bound → ready in {@link #start}; {@link #close} stops it and removes its socket.
+ * Thread-safe.
+ */
+public final class Daemon implements AutoCloseable, ControlHandlers.DaemonControl {
+  private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+  private static final int BACKLOG = 128;
+
+  /** The config in force and the role rules derived from it; swapped whole on reload. */
+  private record Live(DaemonConfig config, RoleResolver roles) {}
+
+  private final DaemonSettings settings;
+  private final Clock clock;
+  private final Instant started;
+  private final Closer closer = new Closer();
+  private final AtomicReference<Live> live = new AtomicReference<>();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private CachingDirectory accounts;
+  private AuditLog audit;
+  private RpcServer server;
+
+  private Daemon(DaemonSettings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.started = clock.instant();
+  }
+
+  /** Starts a daemon and returns once it is ready to serve. */
+  public static Daemon start(DaemonSettings settings, DaemonConfig config, Clock clock)
+      throws IOException, StartupException {
+    Daemon daemon = new Daemon(settings, clock);
+    try {
+      daemon.startComponents(config);
+    } catch (IOException | StartupException | RuntimeException failed) {
+      try {
+        daemon.closer.close();
+      } catch (Exception closeFailed) {
+        failed.addSuppressed(closeFailed);
+      }
+      throw failed;
+    }
+    return daemon;
+  }
+
+  private void startComponents(DaemonConfig config) throws IOException, StartupException {
+    StateDir.prepare(settings.stateDir(), settings.ownUid());
+    NativeLibraries.usePrivateDir(settings.stateDir());
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "gflowd-timer");
+              thread.setDaemon(true);
+              return thread;
+            });
+    closer.register(timer::shutdownNow);
+    accounts = new CachingDirectory(new NssDirectory(), clock);
+    live.set(new Live(config, new RoleResolver(config, settings.ownUid(), accounts)));
+    logWarnings();
+    SocketGuard guard;
+    try {
+      guard =
+          closer.register(
+              SocketGuard.acquire(
+                  settings.socket(),
+                  settings.ownUid(),
+                  settings.mode() == Mode.SYSTEM ? DirPolicy.SYSTEM : DirPolicy.PERSONAL));
+    } catch (io.gflow.daemon.socket.SocketSetupException refused) {
+      throw new StartupException(refused.getMessage());
+    }
+    audit = closer.register(AuditLog.open(settings.stateDir().resolve("audit.log"), clock));
+    Metrics metrics = new Metrics();
+    List<MethodSpec> methods = new ArrayList<>(ControlHandlers.methods(this, metrics));
+    Dispatcher dispatcher = new Dispatcher(methods, audit, metrics);
+    CallerResolver callers = new CallerResolver(accounts);
+    AFUNIXServerSocket serverSocket = AFUNIXServerSocket.newInstance();
+    serverSocket.setDeleteOnClose(false);
+    serverSocket.bind(AFUNIXSocketAddress.of(settings.socket()), BACKLOG);
+    guard.bound();
+    Supplier<ServerSettings> serverSettings = () -> serverSettings(live.get().config().limits());
+    server =
+        closer.register(
+            new RpcServer(
+                serverSocket,
+                (uid, gid, pid) -> admit(callers, uid, gid, pid),
+                dispatcher,
+                serverSettings,
+                metrics,
+                timer));
+    server.start();
+    LOG.info(
+        "gflowd {} ready: mode {}, socket {}, state {}",
+        Version.current(),
+        settings.mode().wireName(),
+        settings.socket(),
+        settings.stateDir());
+  }
+
+  private static ServerSettings serverSettings(Limits limits) {
+    return new ServerSettings(
+        limits.maxConnections(),
+        limits.maxConnectionsPerUid(),
+        limits.idleTimeout(),
+        limits.requestTimeout(),
+        limits.writeTimeout(),
+        limits.maxFrameBytes());
+  }
+
+  private CallContext admit(CallerResolver callers, long uid, long gid, long pid) {
+    Live current = live.get();
+    if (current.roles().refusesIdentity(uid, gid)) {
+      Caller anonymous = new Caller(uid, gid, pid, Long.toString(uid), java.util.Set.of());
+      RpcException refused =
+          new RpcException(
+              ErrorCode.UNAUTHENTICATED,
+              "gflowd refuses uid "
+                  + uid
+                  + " / gid "
+                  + gid
+                  + ": unknown or 'nobody' callers cannot be told apart",
+              ErrorData.hint("an admin may set allow_nobody = true in gflowd.toml"));
+      audit.record(
+          new CallContext(anonymous, io.gflow.protocol.Role.USER),
+          "connect",
+          null,
+          "denied",
+          refused.getMessage());
+      throw refused;
+    }
+    Caller caller = callers.resolve(uid, gid, pid);
+    CallContext context = new CallContext(caller, current.roles().roleOf(caller));
+    if (!current.roles().mayConnect(caller)) {
+      RpcException refused =
+          new RpcException(
+              ErrorCode.FORBIDDEN,
+              "permission denied: " + caller.userName() + " is not in gflowd's allowed_groups",
+              new ErrorData(
+                  "allowed_groups", null, context.callerInfo(), "ask a gflow admin to add you", null));
+      audit.record(context, "connect", null, "denied", refused.getMessage());
+      throw refused;
+    }
+    return context;
+  }
+
+  private void logWarnings() {
+    for (String warning : live.get().roles().warnings()) {
+      LOG.warn("config: {}", warning);
+    }
+  }
+
+  @Override
+  public Supplier<InfoResult> info() {
+    return () ->
+        new InfoResult(
+            Version.current(),
+            ProcessHandle.current().pid(),
+            Duration.between(started, clock.instant()).toSeconds(),
+            settings.mode().wireName(),
+            settings.socket().toString(),
+            Map.of("connections", (long) server.openConnections()));
+  }
+
+  @Override
+  public ReloadResult reload() {
+    Path file = settings.configFile();
+    DaemonConfig config;
+    try {
+      config =
+          settings.configRequired() ? ConfigLoader.load(file) : ConfigLoader.loadOptional(file);
+    } catch (ConfigException refused) {
+      throw new RpcException(
+          ErrorCode.INVALID_PARAMS,
+          "config refused, the old one stays in force: " + refused.getMessage(),
+          ErrorData.hint("fix the file and reload again; check it with gflowd run --check-config"));
+    }
+    accounts.flush();
+    live.set(new Live(config, new RoleResolver(config, settings.ownUid(), accounts)));
+    logWarnings();
+    LOG.info("config reloaded from {}", file);
+    return new ReloadResult(file == null ? null : file.toString());
+  }
+
+  @Override
+  public void requestShutdown() {
+    Thread stopper =
+        new Thread(
+            () -> {
+              try {
+                close();
+              } catch (Exception failed) {
+                LOG.error("shutdown failed: {}", failed.toString());
+              }
+            },
+            "gflowd-shutdown");
+    stopper.start();
+  }
+
+  public DaemonSettings settings() {
+    return settings;
+  }
+
+  /** Blocks until the daemon has stopped (by {@link #close}, admin.shutdown or a signal). */
+  public boolean awaitStopped(long timeout, TimeUnit unit) throws InterruptedException {
+    return stopped.await(timeout, unit);
+  }
+
+  public void awaitStopped() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (!closing.compareAndSet(false, true)) {
+      stopped.await();
+      return;
+    }
+    try {
+      LOG.info("gflowd stopping");
+      closer.close();
+    } finally {
+      stopped.countDown();
+    }
+  }
+}

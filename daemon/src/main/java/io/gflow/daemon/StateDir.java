@@ -1,0 +1,42 @@
+package io.gflow.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Creates and checks the state directory: a real directory (no symlink), owned by the daemon's
+ * uid, mode 0700. Stateless.
+ */
+final class StateDir {
+  private StateDir() {}
+
+  static void prepare(Path dir, long ownUid) throws IOException, StartupException {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createDirectories(dir);
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+    }
+    PosixFileAttributes attributes =
+        Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (!attributes.isDirectory()) {
+      throw new StartupException(
+          "state dir " + dir + " is not a directory (a symlink or file is refused): remove it");
+    }
+    int owner = (Integer) Files.getAttribute(dir, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+    if (owner != ownUid) {
+      throw new StartupException(
+          "state dir " + dir + " belongs to uid " + owner + ", not " + ownUid + ": chown it");
+    }
+    Set<PosixFilePermission> permissions = attributes.permissions();
+    if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+        || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new StartupException(
+          "state dir " + dir + " is writable by others: chmod 700 " + dir);
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.gflow.daemon.launch;
+
+import io.gflow.daemon.Daemon;
+import io.gflow.daemon.StartupException;
+import io.gflow.daemon.config.ConfigException;
+import io.gflow.protocol.ExitCodes;
+import io.gflow.protocol.client.ProcessIdentity;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gflowd run}: the daemon in the foreground, logging to stderr (systemd, tests). */
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run in the foreground.")
+final class RunCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+
+  @Mixin PathOptions paths;
+
+  @Option(names = "--check-config", description = "Validate the config file and exit.")
+  boolean checkConfig;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Locations.Resolved resolved;
+    try {
+      resolved = Locations.resolve(paths, System.getenv(), ProcessIdentity.uid());
+    } catch (ConfigException invalid) {
+      spec.commandLine().getErr().println("gflowd: " + invalid.getMessage());
+      return ExitCodes.USAGE;
+    }
+    if (checkConfig) {
+      spec.commandLine()
+          .getOut()
+          .println("gflowd: config OK: " + resolved.settings().configFile());
+      return ExitCodes.OK;
+    }
+    Daemon daemon;
+    try {
+      daemon = Daemon.start(resolved.settings(), resolved.config(), Clock.systemUTC());
+    } catch (StartupException | IOException refused) {
+      spec.commandLine().getErr().println("gflowd: cannot start: " + refused.getMessage());
+      return ExitCodes.ERROR;
+    }
+    Signals.onTerminate(daemon::requestShutdown);
+    Signals.onHangup(
+        () -> {
+          try {
+            daemon.reload();
+          } catch (RuntimeException refused) {
+            LOG.error("SIGHUP reload refused: {}", refused.getMessage());
+          }
+        });
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    daemon.close();
+                  } catch (Exception failed) {
+                    LOG.error("shutdown failed: {}", failed.toString());
+                  }
+                },
+                "gflowd-shutdown-hook"));
+    daemon.awaitStopped();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,149 @@
+package io.gflow.daemon;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.gflow.daemon.config.ConfigLoader;
+import io.gflow.daemon.config.DaemonConfig;
+import io.gflow.protocol.client.ProcessIdentity;
+import io.gflow.protocol.client.RpcClient;
+import io.gflow.protocol.client.ServerTrust;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts a real daemon on a real AF_UNIX socket in a fresh short temp dir before each test and
+ * stops it after, failing the test if daemon threads leak. The socket dir is 0755 so that tests
+ * running clients as other uids (as root, via setpriv) can reach it. Not thread-safe.
+ */
+public final class DaemonExtension implements BeforeEachCallback, AfterEachCallback {
+  private final String configText;
+  private Path root;
+  private Path configFile;
+  private Daemon daemon;
+
+  private DaemonExtension(String configText) {
+    this.configText = configText;
+  }
+
+  public static DaemonExtension withDefaults() {
+    return new DaemonExtension(null);
+  }
+
+  /** A daemon reading {@code toml} as its gflowd.toml. */
+  public static DaemonExtension withConfig(String toml) {
+    return new DaemonExtension(toml);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    root = Files.createTempDirectory(Path.of("/tmp"), "gfd");
+    Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
+    if (configText != null) {
+      configFile = root.resolve("gflowd.toml");
+      Files.writeString(configFile, configText);
+      Files.setPosixFilePermissions(configFile, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+    start();
+  }
+
+  /** Starts the daemon again on the same paths (after {@link #stop}). */
+  public void start() throws Exception {
+    DaemonConfig config =
+        configFile == null ? DaemonConfig.defaults() : ConfigLoader.load(configFile);
+    daemon =
+        Daemon.start(
+            new DaemonSettings(
+                Mode.PERSONAL,
+                socket(),
+                root.resolve("state"),
+                configFile,
+                configFile != null,
+                ProcessIdentity.uid()),
+            config,
+            Clock.systemUTC());
+  }
+
+  public void stop() throws Exception {
+    if (daemon != null) {
+      daemon.close();
+      daemon = null;
+    }
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    try {
+      stop();
+      assertNoLeakedThreads();
+    } finally {
+      deleteTree(root);
+    }
+  }
+
+  private static void assertNoLeakedThreads() throws InterruptedException {
+    long deadline = System.nanoTime() + 3_000_000_000L;
+    List<String> alive;
+    do {
+      alive =
+          Thread.getAllStackTraces().keySet().stream()
+              .filter(Thread::isAlive)
+              .map(Thread::getName)
+              .filter(name -> name.startsWith("gflowd-"))
+              .toList();
+      if (alive.isEmpty()) {
+        return;
+      }
+      Thread.sleep(20);
+    } while (System.nanoTime() < deadline);
+    fail("daemon threads still alive after stop: " + alive);
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (dir == null || !Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
+  public Daemon daemon() {
+    return daemon;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path socket() {
+    return root.resolve("gflowd.sock");
+  }
+
+  public Path stateDir() {
+    return root.resolve("state");
+  }
+
+  public Path configFile() {
+    return configFile;
+  }
+
+  public Path auditLog() {
+    return stateDir().resolve("audit.log");
+  }
+
+  /** A client connected as this test process (trusting the daemon's uid, which is ours). */
+  public RpcClient client() throws IOException {
+    return RpcClient.connect(socket(), ServerTrust.of(ProcessIdentity.uid(), null));
+  }
+}
