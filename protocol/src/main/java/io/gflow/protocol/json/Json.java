@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Strict JSON reading and compact writing on top of jackson-core streaming: strict UTF-8,
- * duplicate keys rejected, nesting depth capped, nothing after the value. Thread-safe.
+ * Strict JSON reading and compact writing on top of jackson-core streaming: strict UTF-8, duplicate
+ * keys rejected, nesting depth capped, nothing after the value. Thread-safe.
  */
 public final class Json {
   /** Maximum nesting depth of any frame (SPEC §4). */
