@@ -93,12 +93,21 @@ public final class Json {
       case START_OBJECT -> readObject(parser);
       case START_ARRAY -> readArray(parser);
       case VALUE_STRING -> new JsonString(parser.getText());
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonNumber(parser.getDecimalValue());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> readNumber(parser);
       case VALUE_TRUE -> JsonBoolean.TRUE;
       case VALUE_FALSE -> JsonBoolean.FALSE;
       case VALUE_NULL -> JsonNull.INSTANCE;
       default -> throw new JsonParseTokenException(parser, token);
     };
+  }
+
+  private static JsonNumber readNumber(JsonParser parser) throws IOException {
+    try {
+      return new JsonNumber(parser.getDecimalValue());
+    } catch (NumberFormatException | ArithmeticException outOfRange) {
+      // Jackson throws these unchecked for exponents BigDecimal cannot hold (e.g. 1e-2147483648).
+      throw new StreamConstraintsException("number exponent is out of range");
+    }
   }
 
   private static JsonObject readObject(JsonParser parser) throws IOException {
