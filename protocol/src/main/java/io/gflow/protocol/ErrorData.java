@@ -1,6 +1,6 @@
 package io.gflow.protocol;
 
-import io.gflow.protocol.json.Fields;
+import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.json.JsonValue;
 
@@ -19,15 +19,17 @@ public record ErrorData(
       return JsonObject.builder().put("uid", uid).put("user", user).put("role", role).build();
     }
 
-    static CallerInfo fromJson(JsonValue value) {
-      Fields fields = Fields.of(value, "error.data.caller");
-      CallerInfo info =
-          new CallerInfo(
-              fields.requiredLong("uid", 0, 0xFFFF_FFFFL),
-              fields.requiredString("user"),
-              fields.requiredString("role"));
-      fields.end();
-      return info;
+    /** Lenient like {@link ErrorData#fromJson}: null unless uid, user and role are readable. */
+    static CallerInfo fromJson(JsonObject object) {
+      String user = object.stringOrNull("user");
+      String role = object.stringOrNull("role");
+      if (object.get("uid") instanceof JsonNumber uid
+          && uid.exactLong().isPresent()
+          && user != null
+          && role != null) {
+        return new CallerInfo(uid.exactLong().getAsLong(), user, role);
+      }
+      return null;
     }
   }
 
@@ -64,7 +66,7 @@ public record ErrorData(
     return new ErrorData(
         object.stringOrNull("reason"),
         object.stringOrNull("required"),
-        caller instanceof JsonObject ? CallerInfo.fromJson(caller) : null,
+        caller instanceof JsonObject callerObject ? CallerInfo.fromJson(callerObject) : null,
         object.stringOrNull("hint"),
         object.stringOrNull("correlation_id"));
   }

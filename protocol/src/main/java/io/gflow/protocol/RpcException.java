@@ -1,8 +1,8 @@
 package io.gflow.protocol;
 
 /**
- * The one exception that becomes a JSON-RPC error reply on the daemon side and is rebuilt from
- * one on the client side. Immutable and thread-safe.
+ * The one exception that becomes a JSON-RPC error reply on the daemon side and is rebuilt from one
+ * on the client side. Immutable and thread-safe.
  */
 public final class RpcException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -25,8 +25,11 @@ public final class SafeText {
       index += Character.charCount(codePoint);
       if (codePoint == '\\') {
         out.append("\\\\");
-      } else if (codePoint < 0x20 || codePoint == 0x7f || (codePoint >= 0x80 && codePoint < 0xa0)
-          || codePoint == 0x2028 || codePoint == 0x2029) {
+      } else if (codePoint < 0x20
+          || codePoint == 0x7f
+          || (codePoint >= 0x80 && codePoint < 0xa0)
+          || codePoint == 0x2028
+          || codePoint == 0x2029) {
         out.append(String.format("\\x{%x}", codePoint));
       } else {
         out.appendCodePoint(codePoint);

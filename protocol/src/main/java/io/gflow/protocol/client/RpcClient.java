@@ -24,8 +24,8 @@ import jdk.net.UnixDomainPrincipal;
 
 /**
  * A blocking JSON-RPC client over one AF_UNIX connection, built on the JDK's own {@link
- * SocketChannel} (no native library). It checks the server's peer uid before sending anything.
- * Not thread-safe: one caller at a time.
+ * SocketChannel} (no native library). It checks the server's peer uid before sending anything. Not
+ * thread-safe: one caller at a time.
  */
 public final class RpcClient implements AutoCloseable {
   /** Replies can be large (job listings); they still have a bound. */
@@ -43,7 +43,8 @@ public final class RpcClient implements AutoCloseable {
   }
 
   /** Connects to {@code socket} and verifies that the server runs as a user {@code trust} names. */
-  public static RpcClient connect(Path socket, ServerTrust trust) throws DaemonUnreachableException {
+  public static RpcClient connect(Path socket, ServerTrust trust)
+      throws DaemonUnreachableException {
     SocketChannel channel;
     try {
       channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
@@ -149,7 +150,8 @@ public final class RpcClient implements AutoCloseable {
     try {
       return Response.fromJson(Json.parse(frame, 0, frame.length));
     } catch (JsonFormatException bad) {
-      throw new RpcException(ErrorCode.INTERNAL_ERROR, "daemon sent invalid JSON: " + bad.getMessage());
+      throw new RpcException(
+          ErrorCode.INTERNAL_ERROR, "daemon sent invalid JSON: " + bad.getMessage());
     }
   }
 

@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which server users a client will talk to: root, itself, and optionally the user named by
- * {@code GFLOW_SERVER_USER} (SPEC §4). Immutable and thread-safe.
+ * Which server users a client will talk to: root, itself, and optionally the user named by {@code
+ * GFLOW_SERVER_USER} (SPEC §4). Immutable and thread-safe.
  */
 public final class ServerTrust {
   private final List<UserPrincipal> trusted;
@@ -23,9 +23,7 @@ public final class ServerTrust {
     this.description = description;
   }
 
-  /**
-   * Trusts root, the uid {@code selfUid}, and {@code serverUser} (a name or uid) when not null.
-   */
+  /** Trusts root, the uid {@code selfUid}, and {@code serverUser} (a name or uid) when not null. */
   public static ServerTrust of(long selfUid, String serverUser) throws IOException {
     UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
     List<UserPrincipal> trusted = new ArrayList<>();

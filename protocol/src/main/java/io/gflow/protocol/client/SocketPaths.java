@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The default socket locations of SPEC §2, computed from an environment map and a uid so that
- * tests can pass their own. Stateless and thread-safe.
+ * The default socket locations of SPEC §2, computed from an environment map and a uid so that tests
+ * can pass their own. Stateless and thread-safe.
  */
 public final class SocketPaths {
   /** The system daemon's socket. */

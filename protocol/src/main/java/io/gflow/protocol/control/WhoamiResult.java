@@ -12,7 +12,8 @@ import java.util.Objects;
  * Result of {@code auth.whoami}: the caller as the kernel and NSS describe it, and its role.
  * Immutable and thread-safe.
  */
-public record WhoamiResult(long uid, long gid, String user, List<Long> groups, Role role, long pid) {
+public record WhoamiResult(
+    long uid, long gid, String user, List<Long> groups, Role role, long pid) {
   private static final long MAX_ID = 0xFFFF_FFFFL;
 
   public WhoamiResult {

@@ -24,8 +24,8 @@ public final class Fields {
   }
 
   /**
-   * Reads {@code value} as an object named {@code context} in messages; absent ({@code null})
-   * reads as an empty object.
+   * Reads {@code value} as an object named {@code context} in messages; absent ({@code null}) reads
+   * as an empty object.
    */
   public static Fields of(JsonValue value, String context) {
     if (value == null) {

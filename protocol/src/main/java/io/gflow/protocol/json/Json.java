@@ -1,13 +1,17 @@
 package io.gflow.protocol.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -21,8 +25,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Strict JSON reading and compact writing on top of jackson-core streaming: strict UTF-8,
- * duplicate keys rejected, nesting depth capped, nothing after the value. Thread-safe.
+ * Strict JSON reading and compact writing on top of jackson-core streaming: strict UTF-8, duplicate
+ * keys rejected, nesting depth capped, nothing after the value. Thread-safe.
  */
 public final class Json {
   /** Maximum nesting depth of any frame (SPEC §4). */
@@ -31,13 +35,14 @@ public final class Json {
   private static final int MAX_NUMBER_CHARS = 100;
 
   private static final JsonFactory FACTORY =
-      JsonFactory.builder()
+      new JsonFactoryBuilder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .streamReadConstraints(
               StreamReadConstraints.builder()
                   .maxNestingDepth(MAX_DEPTH)
                   .maxNumberLength(MAX_NUMBER_CHARS)
                   .build())
+          .characterEscapes(new LineBreakEscapes())
           .build();
 
   private Json() {}
@@ -93,12 +98,21 @@ public final class Json {
       case START_OBJECT -> readObject(parser);
       case START_ARRAY -> readArray(parser);
       case VALUE_STRING -> new JsonString(parser.getText());
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonNumber(parser.getDecimalValue());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> readNumber(parser);
       case VALUE_TRUE -> JsonBoolean.TRUE;
       case VALUE_FALSE -> JsonBoolean.FALSE;
       case VALUE_NULL -> JsonNull.INSTANCE;
       default -> throw new JsonParseTokenException(parser, token);
     };
+  }
+
+  private static JsonNumber readNumber(JsonParser parser) throws IOException {
+    try {
+      return new JsonNumber(parser.getDecimalValue());
+    } catch (NumberFormatException | ArithmeticException outOfRange) {
+      // Jackson throws these unchecked for exponents BigDecimal cannot hold (e.g. 1e-2147483648).
+      throw new StreamConstraintsException("number exponent is out of range");
+    }
   }
 
   private static JsonObject readObject(JsonParser parser) throws IOException {
@@ -167,6 +181,34 @@ public final class Json {
       super(
           token == null ? "unexpected end of input" : "unexpected token " + token,
           parser.currentLocation());
+    }
+  }
+
+  /**
+   * JSON's standard escapes plus U+0085, U+2028 and U+2029: valid raw in JSON, but line breaks to
+   * Unicode-aware line readers (JavaScript, Python's splitlines), so a frame would not stay one
+   * line for them.
+   */
+  private static final class LineBreakEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private static final int[] ASCII = standardAsciiEscapesForJSON();
+    private static final SerializableString NEXT_LINE = new SerializedString("\\u0085");
+    private static final SerializableString LINE_SEPARATOR = new SerializedString("\\u2028");
+    private static final SerializableString PARAGRAPH_SEPARATOR = new SerializedString("\\u2029");
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ASCII.clone();
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return switch (ch) {
+        case 0x85 -> NEXT_LINE;
+        case 0x2028 -> LINE_SEPARATOR;
+        case 0x2029 -> PARAGRAPH_SEPARATOR;
+        default -> null;
+      };
     }
   }
 }

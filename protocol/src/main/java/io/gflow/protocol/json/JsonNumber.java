@@ -29,7 +29,13 @@ public record JsonNumber(BigDecimal value) implements JsonValue {
 
   @Override
   public int hashCode() {
-    return value.stripTrailingZeros().hashCode();
+    try {
+      return value.stripTrailingZeros().hashCode();
+    } catch (ArithmeticException scaleOverflow) {
+      // E.g. 100e2147483647: the canonical form's scale overflows, and then it overflows for
+      // every equal value too, so one hash per sign stays consistent with equals.
+      return value.signum();
+    }
   }
 
   @Override

@@ -79,7 +79,9 @@ public final class FrameReader {
       throw new FrameTooLargeException(maxFrameBytes);
     }
     if (frameLength + length > frame.length) {
-      frame = Arrays.copyOf(frame, Math.min(maxFrameBytes, Math.max(frame.length * 2, frameLength + length)));
+      frame =
+          Arrays.copyOf(
+              frame, Math.min(maxFrameBytes, Math.max(frame.length * 2, frameLength + length)));
     }
     System.arraycopy(chunk, from, frame, frameLength, length);
     frameLength += length;

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Decodes one NDJSON frame into JSON-RPC 2.0 requests, applying the rules of the specification
- * and gflow's limits (SPEC §4). Stateless and thread-safe.
+ * Decodes one NDJSON frame into JSON-RPC 2.0 requests, applying the rules of the specification and
+ * gflow's limits (SPEC §4). Stateless and thread-safe.
  */
 public final class RequestDecoder {
   /** Most requests one batch may hold. */
@@ -63,7 +63,10 @@ public final class RequestDecoder {
     }
     JsonValue id = object.get("id");
     boolean idValid =
-        id == null || id instanceof JsonString || id instanceof JsonNumber || id == JsonNull.INSTANCE;
+        id == null
+            || id instanceof JsonString
+            || id instanceof JsonNumber
+            || id == JsonNull.INSTANCE;
     JsonValue replyId = idValid && id != null ? id : JsonNull.INSTANCE;
     if (!idValid) {
       return rejected(replyId, "id must be a string, a number or null");

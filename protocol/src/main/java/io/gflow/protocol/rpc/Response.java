@@ -52,7 +52,10 @@ public record Response(JsonValue id, JsonValue result, RpcError error) {
     }
     JsonValue id = object.get("id");
     if (object.get("error") instanceof JsonObject error) {
-      if (!(error.get("code") instanceof JsonNumber code) || code.exactLong().isEmpty()) {
+      // A code outside int range must not wrap around onto a known code (2^32 - 32003 → FORBIDDEN).
+      if (!(error.get("code") instanceof JsonNumber code)
+          || code.exactLong().isEmpty()
+          || (int) code.exactLong().getAsLong() != code.exactLong().getAsLong()) {
         throw new RpcException(ErrorCode.INTERNAL_ERROR, "daemon sent an error without a code");
       }
       String message = error.stringOrNull("message");
