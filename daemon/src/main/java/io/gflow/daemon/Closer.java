@@ -1,5 +1,6 @@
 package io.gflow.daemon;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -16,7 +17,7 @@ public final class Closer implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() throws Exception {
+  public synchronized void close() throws IOException {
     Exception first = null;
     while (!components.isEmpty()) {
       try {
@@ -29,8 +30,14 @@ public final class Closer implements AutoCloseable {
         }
       }
     }
+    if (first instanceof IOException io) {
+      throw io;
+    }
+    if (first instanceof RuntimeException runtime) {
+      throw runtime;
+    }
     if (first != null) {
-      throw first;
+      throw new IOException("closing failed: " + first, first);
     }
   }
 }

@@ -85,7 +85,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
     } catch (IOException | StartupException | RuntimeException failed) {
       try {
         daemon.closer.close();
-      } catch (Exception closeFailed) {
+      } catch (IOException | RuntimeException closeFailed) {
         failed.addSuppressed(closeFailed);
       }
       throw failed;
@@ -126,7 +126,11 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
     AFUNIXServerSocket serverSocket = AFUNIXServerSocket.newInstance();
     serverSocket.setDeleteOnClose(false);
     serverSocket.bind(AFUNIXSocketAddress.of(settings.socket()), BACKLOG);
-    guard.bound();
+    try {
+      guard.bound();
+    } catch (io.gflow.daemon.socket.SocketSetupException replaced) {
+      throw new StartupException(replaced.getMessage());
+    }
     Supplier<ServerSettings> serverSettings = () -> serverSettings(live.get().config().limits());
     server =
         closer.register(
@@ -237,7 +241,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
             () -> {
               try {
                 close();
-              } catch (Exception failed) {
+              } catch (IOException | RuntimeException failed) {
                 LOG.error("shutdown failed: {}", failed.toString());
               }
             },
@@ -259,9 +263,13 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     if (!closing.compareAndSet(false, true)) {
-      stopped.await();
+      try {
+        stopped.await();
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
       return;
     }
     try {

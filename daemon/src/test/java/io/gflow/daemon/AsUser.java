@@ -27,7 +27,7 @@ public final class AsUser {
   /** What a finished command printed and returned. */
   public record Result(int exitCode, String stdout, String stderr) {}
 
-  private static Path sharedClassPath;
+  private static String sharedClassPath;
 
   private AsUser() {}
 

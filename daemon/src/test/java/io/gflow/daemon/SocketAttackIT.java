@@ -111,9 +111,7 @@ class SocketAttackIT {
   @Test
   void start_socketOwnedBySomeoneElse_refused() throws Exception {
     assumeTrue(AsUser.isRoot(), "needs root to create a socket owned by another uid");
-    try (Daemon first = start()) {
-      assertServes(socket);
-    }
+    start().close();
     // A leftover socket file of another user (simulated by chown) must not be unlinked.
     try (var server = org.newsclub.net.unix.AFUNIXServerSocket.newInstance()) {
       server.setDeleteOnClose(false);
@@ -126,10 +124,13 @@ class SocketAttackIT {
 
   @Test
   void start_liveSecondInstance_refusedAndFirstKeepsServing() throws Exception {
-    try (Daemon first = start()) {
+    Daemon first = start();
+    try {
       StartupException refusal = refused();
       assertTrue(refusal.getMessage().contains("already"), refusal.getMessage());
       assertServes(socket);
+    } finally {
+      first.close();
     }
   }
 
@@ -166,8 +167,11 @@ class SocketAttackIT {
       process.waitFor(10, TimeUnit.SECONDS);
     }
     assertTrue(Files.exists(socket, LinkOption.NOFOLLOW_LINKS), "kill -9 leaves the socket");
-    try (Daemon second = start()) {
+    Daemon second = start();
+    try {
       assertServes(socket);
+    } finally {
+      second.close();
     }
   }
 }
