@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns the kernel's peer credentials into a {@link Caller}, adding the user's name and groups from
- * an {@link AccountDirectory}. Thread-safe if the directory is.
+ * Turns the kernel's peer credentials into a {@link Caller}; thread-safe if its {@link
+ * AccountDirectory} is. The directory adds the user's name and groups.
  */
 public final class CallerResolver {
   private final AccountDirectory directory;

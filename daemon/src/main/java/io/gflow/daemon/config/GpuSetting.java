@@ -14,7 +14,7 @@ public record GpuSetting(Mode mode, List<Integer> indices) {
   /** Largest device index accepted in an explicit list. */
   public static final int MAX_INDEX = 1023;
 
-  /** How the GPU set is determined. */
+  /** How the GPU set is determined. Thread-safe enum. */
   public enum Mode {
     AUTO,
     NONE,
