@@ -42,36 +42,12 @@ final class SocketDirectories {
                 () ->
                     new SocketSetupException(
                         "cannot use socket path: " + dir + " does not exist; create it first"));
-    if (status.type() == FileStatus.Type.SYMLINK) {
-      throw new SocketSetupException(
-          "unsafe socket path: "
-              + dir
-              + " is "
-              + status.describe()
-              + "; use a --socket path whose directories are not symbolic links");
-    }
-    if (status.type() != FileStatus.Type.DIRECTORY) {
-      throw new SocketSetupException(
-          "unsafe socket path: " + dir + " is " + status.describe() + ", not a directory");
-    }
-    if (!status.isOwnedBy(0) && !status.isOwnedBy(ownUid)) {
-      throw new SocketSetupException(
-          "unsafe socket path: "
-              + dir
-              + " is owned by "
-              + status.owner()
-              + (ownUid == 0 ? ", not by root" : ", not by root or uid " + ownUid)
-              + ": chown "
-              + ownUid
-              + " "
-              + dir
-              + " or use another --socket");
-    }
+    checkIsRealDirectory(status);
+    checkOwner(status, ownUid);
     String writableBy = status.writableBy();
     if (writableBy.isEmpty() || (aboveOwnDir && status.isSticky())) {
       return;
     }
-    String why = aboveOwnDir ? "" : sticky(status);
     throw new SocketSetupException(
         "unsafe socket path: "
             + (aboveOwnDir ? "" : "socket directory ")
@@ -82,15 +58,49 @@ final class SocketDirectories {
             + (writableBy.equals("go")
                 ? "group and others"
                 : writableBy.equals("g") ? "group" : "others")
-            + why
+            + (!aboveOwnDir && status.isSticky()
+                ? "; the sticky bit does not protect the socket's own directory"
+                : "")
             + "): chmod "
             + writableBy
             + "-w "
             + dir);
   }
 
-  private static String sticky(FileStatus status) {
-    return status.isSticky() ? "; the sticky bit does not protect the socket's own directory" : "";
+  private static void checkIsRealDirectory(FileStatus status) throws SocketSetupException {
+    if (status.type() == FileStatus.Type.SYMLINK) {
+      throw new SocketSetupException(
+          "unsafe socket path: "
+              + status.path()
+              + " is "
+              + status.describe()
+              + "; use a --socket path whose directories are not symbolic links");
+    }
+    if (status.type() != FileStatus.Type.DIRECTORY) {
+      throw new SocketSetupException(
+          "unsafe socket path: "
+              + status.path()
+              + " is "
+              + status.describe()
+              + ", not a directory");
+    }
+  }
+
+  private static void checkOwner(FileStatus status, long ownUid) throws SocketSetupException {
+    if (status.isOwnedBy(0) || status.isOwnedBy(ownUid)) {
+      return;
+    }
+    throw new SocketSetupException(
+        "unsafe socket path: "
+            + status.path()
+            + " is owned by "
+            + status.owner()
+            + (ownUid == 0 ? ", not by root" : ", not by root or uid " + ownUid)
+            + ": chown "
+            + ownUid
+            + " "
+            + status.path()
+            + " or use another --socket");
   }
 
   private static void createIfMissing(Path dir, DirPolicy policy) throws SocketSetupException {

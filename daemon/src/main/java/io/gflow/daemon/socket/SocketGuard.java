@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The lock is a POSIX record lock ({@link FileChannel#tryLock()} is {@code fcntl(F_SETLK)}),
  * which the kernel keeps per process and drops when the process closes <em>any</em> descriptor of
- * the lock file. So a process must hold at most one guard per socket and must not open the lock
- * file otherwise: a second {@code acquire} of the same socket in the same JVM is refused, but
- * closing its descriptor silently releases the first guard's lock.
+ * the lock file. So nothing else in the daemon may open the lock file. A second {@code acquire} of
+ * the same socket in the same JVM is refused before it opens the file, going by {@code
+ * /proc/locks}; without procfs it is refused too, but closing its descriptor would then release the
+ * first guard's lock.
  */
 public final class SocketGuard implements AutoCloseable {
   /**
@@ -45,17 +46,15 @@ public final class SocketGuard implements AutoCloseable {
   private final Path socket;
   private final long ownUid;
   private final FileChannel lockChannel;
-  private final FileLock lock;
 
   // Guarded by this.
   private FileStatus boundSocket;
   private boolean closed;
 
-  private SocketGuard(Path socket, long ownUid, FileChannel lockChannel, FileLock lock) {
+  private SocketGuard(Path socket, long ownUid, FileChannel lockChannel) {
     this.socket = socket;
     this.ownUid = ownUid;
     this.lockChannel = lockChannel;
-    this.lock = lock;
   }
 
   /**
@@ -70,11 +69,11 @@ public final class SocketGuard implements AutoCloseable {
     checkPathShape(socket);
     SocketDirectories.prepare(socket, ownUid, policy);
     Path lockFile = socket.resolveSibling(socket.getFileName() + ".lock");
-    FileChannel channel = openLockFile(lockFile, ownUid);
+    FileChannel channel = openLockFile(lockFile, socket, ownUid);
     try {
-      FileLock lock = lock(channel, socket);
+      lock(channel, socket);
       removeStaleSocket(socket, ownUid);
-      return new SocketGuard(socket, ownUid, channel, lock);
+      return new SocketGuard(socket, ownUid, channel);
     } catch (SocketSetupException | RuntimeException e) {
       closeQuietly(channel, e);
       throw e;
@@ -189,7 +188,8 @@ public final class SocketGuard implements AutoCloseable {
     }
   }
 
-  private static FileChannel openLockFile(Path lockFile, long ownUid) throws SocketSetupException {
+  private static FileChannel openLockFile(Path lockFile, Path socket, long ownUid)
+      throws SocketSetupException {
     try {
       Optional<FileStatus> existing = FileStatus.lstat(lockFile);
       if (existing.isPresent()
@@ -204,6 +204,11 @@ public final class SocketGuard implements AutoCloseable {
                 + FileStatus.describeOwner(ownUid)
                 + ": remove it");
       }
+      long ownPid = ProcessHandle.current().pid();
+      if (existing.isPresent() && ProcLocks.heldBy(ownPid, existing.get())) {
+        // Opening and closing the file now would drop that lock (see the class javadoc).
+        throw alreadyServing(socket, Long.toString(ownPid));
+      }
       return FileChannel.open(
           lockFile,
           Set.of(
@@ -217,7 +222,7 @@ public final class SocketGuard implements AutoCloseable {
     }
   }
 
-  private static FileLock lock(FileChannel channel, Path socket) throws SocketSetupException {
+  private static void lock(FileChannel channel, Path socket) throws SocketSetupException {
     FileLock lock;
     try {
       lock = channel.tryLock();
@@ -227,8 +232,7 @@ public final class SocketGuard implements AutoCloseable {
       throw new SocketSetupException("cannot lock " + socket + ".lock: " + e, e);
     }
     if (lock == null) {
-      throw new SocketSetupException(
-          "another gflowd is already serving " + socket + " (pid " + holderPid(channel) + ")");
+      throw alreadyServing(socket, holderPid(channel));
     }
     try {
       // The pid lets the next daemon's refusal name this one.
@@ -238,7 +242,11 @@ public final class SocketGuard implements AutoCloseable {
     } catch (IOException e) {
       throw new SocketSetupException("cannot write pid to " + socket + ".lock: " + e, e);
     }
-    return lock;
+  }
+
+  private static SocketSetupException alreadyServing(Path socket, String pid) {
+    return new SocketSetupException(
+        "another gflowd is already serving " + socket + " (pid " + pid + ")");
   }
 
   private static String holderPid(FileChannel channel) {

@@ -8,16 +8,23 @@ import java.nio.file.Path;
 /**
  * A stand-in daemon for {@link SocketGuardIT}, run as a child JVM: acquires the guard for the
  * socket named by {@code args[0]}, binds it, prints "ready" and serves until stdin closes or it is
- * killed. Uses the JDK's own AF_UNIX support so that it starts without extracting a native library.
- * Not thread-safe; single use.
+ * killed; if refused, prints "refused: " and the message and exits 3. Uses the JDK's own AF_UNIX
+ * support so that it starts without extracting a native library. Not thread-safe; single use.
  */
 final class GuardHolderChild {
   private GuardHolderChild() {}
 
   public static void main(String[] args) throws Exception {
     Path socket = Path.of(args[0]);
-    try (SocketGuard guard =
-            SocketGuard.acquire(socket, FileStatus.processUid(), DirPolicy.PERSONAL);
+    SocketGuard guard;
+    try {
+      guard = SocketGuard.acquire(socket, FileStatus.processUid(), DirPolicy.PERSONAL);
+    } catch (SocketSetupException e) {
+      System.out.println("refused: " + e.getMessage());
+      System.exit(3);
+      return;
+    }
+    try (guard;
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
       server.bind(UnixDomainSocketAddress.of(socket));
       guard.bound();

@@ -75,22 +75,46 @@ class SocketGuardIT {
     assertFalse(Files.exists(socket, LinkOption.NOFOLLOW_LINKS));
   }
 
+  @Test
+  void acquire_refusedTwiceInSameProcess_firstGuardKeepsItsLock() throws Exception {
+    try (SocketGuard first = SocketGuard.acquire(socket, OWN_UID, DirPolicy.PERSONAL)) {
+      assertThrows(
+          SocketSetupException.class,
+          () -> SocketGuard.acquire(first.socket(), OWN_UID, DirPolicy.PERSONAL));
+      child = startChild();
+      assertEquals(
+          "refused: another gflowd is already serving "
+              + socket
+              + " (pid "
+              + ProcessHandle.current().pid()
+              + ")",
+          firstLine(child));
+      assertEquals(3, child.waitFor());
+    }
+  }
+
   private Process startHolder() throws IOException {
+    Process process = startChild();
+    assertEquals("ready", firstLine(process), "child did not get ready; see its stderr above");
+    return process;
+  }
+
+  private Process startChild() throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process process =
-        new ProcessBuilder(
-                java.toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                GuardHolderChild.class.getName(),
-                socket.toString())
-            .redirectError(ProcessBuilder.Redirect.INHERIT)
-            .start();
+    return new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            GuardHolderChild.class.getName(),
+            socket.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT)
+        .start();
+  }
+
+  private static String firstLine(Process process) throws IOException {
     BufferedReader out =
         new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    String line = out.readLine(); // the test's @Timeout bounds this wait
-    assertEquals("ready", line, "child did not get ready; see its stderr above");
-    return process;
+    return out.readLine(); // the test's @Timeout bounds this wait
   }
 
   private static boolean isSocket(Path path) throws IOException {
