@@ -14,8 +14,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * Runs one client command: one execution-exception handler that prints {@code prog: message}
- * (stack trace only with {@code --debug}) and maps errors to the exit codes of SPEC §8.
+ * Runs one client command: one execution-exception handler that prints {@code prog: message} (stack
+ * trace only with {@code --debug}) and maps errors to the exit codes of SPEC §8.
  */
 public final class Cli {
   private Cli() {}
@@ -58,8 +58,7 @@ public final class Cli {
       if (jsonRequested(line)) {
         line.getOut()
             .println(
-                Json.write(
-                    JsonObject.builder().put("error", RpcError.of(rpc).toJson()).build()));
+                Json.write(JsonObject.builder().put("error", RpcError.of(rpc).toJson()).build()));
         line.getOut().flush();
       }
       exitCode = rpc.code().exitCode();
@@ -89,8 +88,7 @@ public final class Cli {
     String message = SafeText.escape(rpc.getMessage(), 2000);
     ErrorData.CallerInfo caller = rpc.data().caller();
     if (caller != null) {
-      message +=
-          " (you are " + SafeText.escape(caller.user()) + ", uid " + caller.uid() + ")";
+      message += " (you are " + SafeText.escape(caller.user()) + ", uid " + caller.uid() + ")";
     }
     return message;
   }

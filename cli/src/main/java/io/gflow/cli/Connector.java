@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Finds the daemon (SPEC §2): {@code --socket}, then {@code GFLOW_SOCKET}, then the personal
- * socket if a daemon answers there, then the system socket. Stateless.
+ * Finds the daemon (SPEC §2): {@code --socket}, then {@code GFLOW_SOCKET}, then the personal socket
+ * if a daemon answers there, then the system socket. Stateless.
  */
 public final class Connector {
   private Connector() {}

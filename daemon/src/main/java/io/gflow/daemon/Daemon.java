@@ -1,7 +1,6 @@
 package io.gflow.daemon;
 
 import io.gflow.daemon.audit.AuditLog;
-import io.gflow.daemon.auth.AccountDirectory;
 import io.gflow.daemon.auth.CachingDirectory;
 import io.gflow.daemon.auth.Caller;
 import io.gflow.daemon.auth.CallerResolver;
@@ -189,7 +188,11 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
               ErrorCode.FORBIDDEN,
               "permission denied: " + caller.userName() + " is not in gflowd's allowed_groups",
               new ErrorData(
-                  "allowed_groups", null, context.callerInfo(), "ask a gflow admin to add you", null));
+                  "allowed_groups",
+                  null,
+                  context.callerInfo(),
+                  "ask a gflow admin to add you",
+                  null));
       audit.record(context, "connect", null, "denied", refused.getMessage());
       throw refused;
     }

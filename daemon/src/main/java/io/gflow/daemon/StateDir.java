@@ -10,8 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Creates and checks the state directory: a real directory (no symlink), owned by the daemon's
- * uid, mode 0700. Stateless.
+ * Creates and checks the state directory: a real directory (no symlink), owned by the daemon's uid,
+ * mode 0700. Stateless.
  */
 final class StateDir {
   private StateDir() {}
@@ -35,8 +35,7 @@ final class StateDir {
     Set<PosixFilePermission> permissions = attributes.permissions();
     if (permissions.contains(PosixFilePermission.GROUP_WRITE)
         || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-      throw new StartupException(
-          "state dir " + dir + " is writable by others: chmod 700 " + dir);
+      throw new StartupException("state dir " + dir + " is writable by others: chmod 700 " + dir);
     }
   }
 }

@@ -33,9 +33,7 @@ class AbuseIT {
   @RegisterExtension
   final DaemonExtension daemon =
       DaemonExtension.withConfig(
-          "[limits]\nmax_connections_per_uid = "
-              + PER_UID_CAP
-              + "\nrequest_timeout = \"1s\"\n");
+          "[limits]\nmax_connections_per_uid = " + PER_UID_CAP + "\nrequest_timeout = \"1s\"\n");
 
   private SocketChannel open() throws IOException {
     return SocketChannel.open(UnixDomainSocketAddress.of(daemon.socket()));

@@ -13,10 +13,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs commands as other real uids with {@code setpriv} (tests run as root in CI), and creates
- * the test accounts they need with groupadd/useradd. Java commands get a world-readable copy of
- * this JVM's class path, since build dirs and ~/.m2 may be private to root. Stateless apart from
- * that one copy per JVM.
+ * Runs commands as other real uids with {@code setpriv} (tests run as root in CI), and creates the
+ * test accounts they need with groupadd/useradd. Java commands get a world-readable copy of this
+ * JVM's class path, since build dirs and ~/.m2 may be private to root. Stateless apart from that
+ * one copy per JVM.
  */
 public final class AsUser {
   public static final String ADMIN_GROUP = "gflowt-admin";

@@ -134,7 +134,8 @@ class ConformanceIT {
 
   @Test
   void batchWithInvalidJson_isOneParseError() throws Exception {
-    send("[{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":\"1\"},{\"jsonrpc\":\"2.0\",\"method\"]");
+    send(
+        "[{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":\"1\"},{\"jsonrpc\":\"2.0\",\"method\"]");
     assertEquals(-32700, code(receive()));
   }
 
@@ -202,7 +203,10 @@ class ConformanceIT {
   void repliesComeInRequestOrder() throws Exception {
     StringBuilder lines = new StringBuilder();
     for (int index = 0; index < 50; index++) {
-      lines.append("{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":").append(index).append("}\n");
+      lines
+          .append("{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":")
+          .append(index)
+          .append("}\n");
     }
     send(lines.toString().strip());
     for (int index = 0; index < 50; index++) {

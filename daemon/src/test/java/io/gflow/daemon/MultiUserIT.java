@@ -19,16 +19,20 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Real uids against a real daemon (as root, via setpriv): roles from NSS groups and config,
- * denials with no side effect and one audit line, refusal of unknown and nobody callers.
+ * Real uids against a real daemon (as root, via setpriv): roles from NSS groups and config, denials
+ * with no side effect and one audit line, refusal of unknown and nobody callers.
  */
 @Timeout(120)
 class MultiUserIT {
   @RegisterExtension
   final DaemonExtension daemon =
       DaemonExtension.withConfig(
-          "admin_groups = [\"" + AsUser.ADMIN_GROUP + "\"]\n"
-              + "operator_users = [\"" + AsUser.OPERATOR + "\"]\n");
+          "admin_groups = [\""
+              + AsUser.ADMIN_GROUP
+              + "\"]\n"
+              + "operator_users = [\""
+              + AsUser.OPERATOR
+              + "\"]\n");
 
   @BeforeAll
   static void accounts() throws Exception {
@@ -107,14 +111,16 @@ class MultiUserIT {
     JsonObject reply = callAsUid(65534, Methods.AUTH_WHOAMI);
     assertEquals(-32001, errorCode(reply));
     assertTrue(
-        auditLines().stream().anyMatch(line -> line.contains("\"uid\":65534")
-            && line.contains("\"outcome\":\"denied\"")),
+        auditLines().stream()
+            .anyMatch(
+                line -> line.contains("\"uid\":65534") && line.contains("\"outcome\":\"denied\"")),
         "audit: " + auditLines());
   }
 
   @Test
   void adminMethods_plainUser_forbiddenNoSideEffectOneAuditLineEach() throws Exception {
-    for (String method : List.of(Methods.ADMIN_SHUTDOWN, Methods.ADMIN_RELOAD, Methods.DEBUG_METRICS)) {
+    for (String method :
+        List.of(Methods.ADMIN_SHUTDOWN, Methods.ADMIN_RELOAD, Methods.DEBUG_METRICS)) {
       int before = auditLines().size();
       JsonObject reply = callAs(AsUser.BOB, method);
       assertEquals(-32003, errorCode(reply), reply.toString());
@@ -149,7 +155,8 @@ class MultiUserIT {
     JsonValue text = ((JsonObject) reply.get("result")).get("text");
     assertTrue(text.toString().contains("gflow_requests_total"), reply.toString());
     String last = auditLines().get(auditLines().size() - 1);
-    assertTrue(last.contains("\"method\":\"debug.metrics\"") && last.contains("\"outcome\":\"ok\""), last);
+    assertTrue(
+        last.contains("\"method\":\"debug.metrics\"") && last.contains("\"outcome\":\"ok\""), last);
   }
 
   @Test

@@ -10,15 +10,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * A test-only raw protocol client for running as other uids: {@code RawCall SOCKET N LINE...}
- * sends each line, then prints the first N reply lines (or what came before the daemon closed).
+ * A test-only raw protocol client for running as other uids: {@code RawCall SOCKET N LINE...} sends
+ * each line, then prints the first N reply lines (or what came before the daemon closed).
  */
 public final class RawCall {
   private RawCall() {}
 
   public static void main(String[] args) throws IOException {
-    try (SocketChannel channel =
-        SocketChannel.open(UnixDomainSocketAddress.of(Path.of(args[0])))) {
+    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(Path.of(args[0])))) {
       int expected = Integer.parseInt(args[1]);
       for (int index = 2; index < args.length; index++) {
         ByteBuffer buffer = ByteBuffer.wrap((args[index] + "\n").getBytes(StandardCharsets.UTF_8));

@@ -145,8 +145,11 @@ class SocketAttackIT {
                 socket.toString(),
                 "--state-dir",
                 root.resolve("state").toString()));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(root.resolve("child.log").toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(root.resolve("child.log").toFile())
+            .start();
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
       while (true) {

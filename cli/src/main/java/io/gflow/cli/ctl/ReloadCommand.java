@@ -23,7 +23,10 @@ final class ReloadCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     JsonValue result = CtlCall.call(options, Methods.ADMIN_RELOAD);
     CtlCall.print(
-        spec.commandLine().getOut(), options, result, CtlFormat.reload(ReloadResult.fromJson(result)));
+        spec.commandLine().getOut(),
+        options,
+        result,
+        CtlFormat.reload(ReloadResult.fromJson(result)));
     return 0;
   }
 }

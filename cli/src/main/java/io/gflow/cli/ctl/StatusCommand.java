@@ -20,7 +20,10 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     JsonValue result = CtlCall.call(options, Methods.DAEMON_INFO);
     CtlCall.print(
-        spec.commandLine().getOut(), options, result, CtlFormat.status(InfoResult.fromJson(result)));
+        spec.commandLine().getOut(),
+        options,
+        result,
+        CtlFormat.status(InfoResult.fromJson(result)));
     return 0;
   }
 }

@@ -11,7 +11,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code gctl whoami}: who the daemon says you are, and your role. */
-@Command(name = "whoami", mixinStandardHelpOptions = true, description = "Show your identity and role.")
+@Command(
+    name = "whoami",
+    mixinStandardHelpOptions = true,
+    description = "Show your identity and role.")
 final class WhoamiCommand implements Callable<Integer> {
   @Mixin ClientOptions options;
   @Spec CommandSpec spec;
@@ -20,7 +23,10 @@ final class WhoamiCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     JsonValue result = CtlCall.call(options, Methods.AUTH_WHOAMI);
     CtlCall.print(
-        spec.commandLine().getOut(), options, result, CtlFormat.whoami(WhoamiResult.fromJson(result)));
+        spec.commandLine().getOut(),
+        options,
+        result,
+        CtlFormat.whoami(WhoamiResult.fromJson(result)));
     return 0;
   }
 }

@@ -23,7 +23,8 @@ public final class FakeServer {
         try (SocketChannel client = server.accept()) {
           client.write(
               ByteBuffer.wrap(
-                  "{\"jsonrpc\":\"2.0\",\"result\":{},\"id\":1}\n".getBytes(StandardCharsets.UTF_8)));
+                  "{\"jsonrpc\":\"2.0\",\"result\":{},\"id\":1}\n"
+                      .getBytes(StandardCharsets.UTF_8)));
         }
       }
     }

@@ -53,7 +53,8 @@ class GctlIT {
   void status_runningDaemon_showsPidModeSocket() {
     GctlRunner.Run run = gctl(withSocket(socket(), "status"));
     assertEquals(0, run.exitCode(), run.stderr());
-    assertTrue(run.stdout().contains("running: pid " + ProcessHandle.current().pid()), run.stdout());
+    assertTrue(
+        run.stdout().contains("running: pid " + ProcessHandle.current().pid()), run.stdout());
     assertTrue(run.stdout().contains("mode personal"), run.stdout());
     assertTrue(run.stdout().contains(socket()), run.stdout());
   }

@@ -67,8 +67,12 @@ class GctlMultiUserIT {
     Path dir = Files.createTempDirectory(Path.of("/tmp"), "gfm");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
     Path socket = dir.resolve("fake.sock");
-    List<String> server = new ArrayList<>(AsUser.java(FakeServer.class.getName(), List.of(socket.toString())));
-    List<String> command = new ArrayList<>(List.of("setpriv", "--reuid", AsUser.BOB, "--regid", AsUser.BOB, "--clear-groups", "--"));
+    List<String> server =
+        new ArrayList<>(AsUser.java(FakeServer.class.getName(), List.of(socket.toString())));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "setpriv", "--reuid", AsUser.BOB, "--regid", AsUser.BOB, "--clear-groups", "--"));
     command.addAll(server);
     Process fake = new ProcessBuilder(command).redirectErrorStream(true).start();
     try {

@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The daemon-control methods of the foundation: ping, info, whoami, shutdown, reload, metrics.
- * Each handler validates that no params were sent. Thread-safe.
+ * The daemon-control methods of the foundation: ping, info, whoami, shutdown, reload, metrics. Each
+ * handler validates that no params were sent. Thread-safe.
  */
 public final class ControlHandlers {
   private ControlHandlers() {}

@@ -32,8 +32,10 @@ final class Locations {
       required = true;
     }
     if (configFile == null) {
-      configFile = mode == Mode.SYSTEM ? SYSTEM_CONFIG : xdg(env, "XDG_CONFIG_HOME", ".config")
-          .resolve("gflowd.toml");
+      configFile =
+          mode == Mode.SYSTEM
+              ? SYSTEM_CONFIG
+              : xdg(env, "XDG_CONFIG_HOME", ".config").resolve("gflowd.toml");
     }
     configFile = configFile.toAbsolutePath().normalize();
     DaemonConfig config =

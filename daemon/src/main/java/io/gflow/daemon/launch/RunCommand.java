@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gflowd run}: the daemon in the foreground, logging to stderr (systemd, tests). */
 @Command(name = "run", mixinStandardHelpOptions = true, description = "Run in the foreground.")
@@ -38,9 +38,7 @@ final class RunCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     if (checkConfig) {
-      spec.commandLine()
-          .getOut()
-          .println("gflowd: config OK: " + resolved.settings().configFile());
+      spec.commandLine().getOut().println("gflowd: config OK: " + resolved.settings().configFile());
       return ExitCodes.OK;
     }
     Daemon daemon;

@@ -35,9 +35,7 @@ final class StartCommand implements Callable<Integer> {
     DaemonSettings settings =
         Locations.resolve(paths, System.getenv(), ProcessIdentity.uid()).settings();
     if (Control.answers(settings.socket())) {
-      spec.commandLine()
-          .getOut()
-          .println("gflowd: already running at " + settings.socket());
+      spec.commandLine().getOut().println("gflowd: already running at " + settings.socket());
       return ExitCodes.OK;
     }
     Path log = prepareLog(settings.stateDir());
@@ -62,9 +60,7 @@ final class StartCommand implements Callable<Integer> {
       }
       Thread.sleep(50);
     }
-    spec.commandLine()
-        .getErr()
-        .println("gflowd: did not start; see " + log + ":\n" + tail(log));
+    spec.commandLine().getErr().println("gflowd: did not start; see " + log + ":\n" + tail(log));
     return ExitCodes.ERROR;
   }
 

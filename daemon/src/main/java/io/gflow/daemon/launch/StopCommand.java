@@ -24,7 +24,8 @@ final class StopCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path socket = Locations.resolve(paths, System.getenv(), ProcessIdentity.uid()).settings().socket();
+    Path socket =
+        Locations.resolve(paths, System.getenv(), ProcessIdentity.uid()).settings().socket();
     try (RpcClient client = Control.connect(socket)) {
       client.call(Methods.ADMIN_SHUTDOWN, null);
     } catch (DaemonUnreachableException unreachable) {

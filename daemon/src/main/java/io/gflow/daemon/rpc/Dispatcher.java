@@ -31,7 +31,8 @@ public final class Dispatcher {
 
   public Dispatcher(List<MethodSpec> methods, AuditLog audit, Metrics metrics) {
     this.methods =
-        methods.stream().collect(Collectors.toUnmodifiableMap(MethodSpec::name, Function.identity()));
+        methods.stream()
+            .collect(Collectors.toUnmodifiableMap(MethodSpec::name, Function.identity()));
     this.audit = audit;
     this.metrics = metrics;
   }
@@ -111,6 +112,10 @@ public final class Dispatcher {
         failed.code(),
         failed.getMessage(),
         new ErrorData(
-            data.reason(), data.required(), context.callerInfo(), data.hint(), data.correlationId()));
+            data.reason(),
+            data.required(),
+            context.callerInfo(),
+            data.hint(),
+            data.correlationId()));
   }
 }

@@ -21,9 +21,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One client connection: reads NDJSON frames under the idle and request timeouts, dispatches
- * them, writes replies in request order. Runs on its own thread; {@link #writeStuckSince} and
- * {@link #close} may be called from others.
+ * One client connection: reads NDJSON frames under the idle and request timeouts, dispatches them,
+ * writes replies in request order. Runs on its own thread; {@link #writeStuckSince} and {@link
+ * #close} may be called from others.
  */
 final class Connection implements Runnable {
   private static final long NOT_WRITING = 0;
@@ -112,9 +112,7 @@ final class Connection implements Runnable {
     List<JsonValue> replies = new ArrayList<>();
     for (DecodedFrame.Entry entry : decoded.entries()) {
       Response response =
-          entry.invalid() != null
-              ? entry.invalid()
-              : dispatcher.dispatch(context, entry.request());
+          entry.invalid() != null ? entry.invalid() : dispatcher.dispatch(context, entry.request());
       if (response != null) {
         replies.add(response.toJson());
       }
@@ -160,11 +158,12 @@ final class Connection implements Runnable {
     }
   }
 
-  /** True when a write has been blocked for longer than the write timeout (a reader that stalls). */
+  /**
+   * True when a write has been blocked for longer than the write timeout (a reader that stalls).
+   */
   boolean writeStuck(long nowNanos) {
     long started = writeStartedNanos;
-    return started != NOT_WRITING
-        && nowNanos - started > settings.writeTimeout().toNanos();
+    return started != NOT_WRITING && nowNanos - started > settings.writeTimeout().toNanos();
   }
 
   boolean busy() {

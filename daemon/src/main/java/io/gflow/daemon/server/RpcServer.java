@@ -29,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The AF_UNIX listener: accepts, learns the peer from SO_PEERCRED, applies the connection caps
- * and serves each admitted connection on its own thread. Thread-safe; start once, close once.
+ * The AF_UNIX listener: accepts, learns the peer from SO_PEERCRED, applies the connection caps and
+ * serves each admitted connection on its own thread. Thread-safe; start once, close once.
  */
 public final class RpcServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RpcServer.class);
@@ -203,8 +203,8 @@ public final class RpcServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting, lets requests in progress finish writing their replies (briefly), then
-   * closes every connection.
+   * Stops accepting, lets requests in progress finish writing their replies (briefly), then closes
+   * every connection.
    */
   @Override
   public void close() throws IOException {

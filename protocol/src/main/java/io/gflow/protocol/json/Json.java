@@ -87,7 +87,7 @@ public final class Json {
 
   private static String limitMessage(StreamConstraintsException limit) {
     String message = limit.getOriginalMessage();
-    if (message != null && message.contains("Nesting depth")) {
+    if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("nesting depth")) {
       return "JSON nesting is deeper than " + MAX_DEPTH + " levels";
     }
     return "JSON value breaks a size limit: " + message;
