@@ -43,7 +43,12 @@ public record Job(
 
   /** A newly submitted job. */
   public static Job submitted(
-      long id, Long arrayJobId, Integer arrayTaskId, Owner owner, JobSpec spec, boolean hold,
+      long id,
+      Long arrayJobId,
+      Integer arrayTaskId,
+      Owner owner,
+      JobSpec spec,
+      boolean hold,
       Instant now) {
     return new Job(
         id,
@@ -64,21 +69,57 @@ public record Job(
 
   public Job withState(JobState newState, String newReason) {
     return new Job(
-        id, arrayJobId, arrayTaskId, owner, spec, newState, newReason, submitTime, startTime,
-        endTime, exit, assignedGpus, pid, pidStartTicks);
+        id,
+        arrayJobId,
+        arrayTaskId,
+        owner,
+        spec,
+        newState,
+        newReason,
+        submitTime,
+        startTime,
+        endTime,
+        exit,
+        assignedGpus,
+        pid,
+        pidStartTicks);
   }
 
   public Job withSpec(JobSpec newSpec) {
     return new Job(
-        id, arrayJobId, arrayTaskId, owner, newSpec, state, reason, submitTime, startTime,
-        endTime, exit, assignedGpus, pid, pidStartTicks);
+        id,
+        arrayJobId,
+        arrayTaskId,
+        owner,
+        newSpec,
+        state,
+        reason,
+        submitTime,
+        startTime,
+        endTime,
+        exit,
+        assignedGpus,
+        pid,
+        pidStartTicks);
   }
 
   /** The job has been launched: RUNNING, with its process and GPUs. */
   public Job started(Instant at, long newPid, long newPidStartTicks, List<Integer> gpus) {
     return new Job(
-        id, arrayJobId, arrayTaskId, owner, spec, JobState.RUNNING, null, submitTime, at, null,
-        null, gpus, newPid, newPidStartTicks);
+        id,
+        arrayJobId,
+        arrayTaskId,
+        owner,
+        spec,
+        JobState.RUNNING,
+        null,
+        submitTime,
+        at,
+        null,
+        null,
+        gpus,
+        newPid,
+        newPidStartTicks);
   }
 
   /** The job has ended in a terminal state; {@code status} may be null (never ran, lost). */
@@ -87,8 +128,20 @@ public record Job(
       throw new IllegalArgumentException(terminal + " is not terminal");
     }
     return new Job(
-        id, arrayJobId, arrayTaskId, owner, spec, terminal, newReason, submitTime, startTime, at,
-        status, assignedGpus, pid, pidStartTicks);
+        id,
+        arrayJobId,
+        arrayTaskId,
+        owner,
+        spec,
+        terminal,
+        newReason,
+        submitTime,
+        startTime,
+        at,
+        status,
+        assignedGpus,
+        pid,
+        pidStartTicks);
   }
 
   public boolean isTerminal() {

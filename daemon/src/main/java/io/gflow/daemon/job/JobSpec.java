@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param priority 0–100, higher first
  * @param output stdout path pattern (%j %A %a %x %u), null for the default
  * @param error stderr path pattern, null to share stdout's file
+ * @param arrayThrottle for array tasks: most tasks of the array running at once, null = no limit
  */
 public record JobSpec(
     List<String> command,
@@ -33,7 +34,8 @@ public record JobSpec(
     String group,
     String project,
     String output,
-    String error) {
+    String error,
+    Integer arrayThrottle) {
 
   public JobSpec {
     if ((command == null || command.isEmpty()) == (script == null)) {
