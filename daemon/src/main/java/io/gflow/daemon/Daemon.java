@@ -20,8 +20,10 @@ import io.gflow.daemon.server.ServerSettings;
 import io.gflow.daemon.socket.DirPolicy;
 import io.gflow.daemon.socket.NativeLibraries;
 import io.gflow.daemon.socket.SocketGuard;
+import io.gflow.daemon.socket.SocketSetupException;
 import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.ErrorData;
+import io.gflow.protocol.Role;
 import io.gflow.protocol.RpcException;
 import io.gflow.protocol.Version;
 import io.gflow.protocol.control.InfoResult;
@@ -34,6 +36,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -114,7 +117,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
                   settings.socket(),
                   settings.ownUid(),
                   settings.mode() == Mode.SYSTEM ? DirPolicy.SYSTEM : DirPolicy.PERSONAL));
-    } catch (io.gflow.daemon.socket.SocketSetupException refused) {
+    } catch (SocketSetupException refused) {
       throw new StartupException(refused.getMessage());
     }
     audit = closer.register(AuditLog.open(settings.stateDir().resolve("audit.log"), clock));
@@ -127,7 +130,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
     serverSocket.bind(AFUNIXSocketAddress.of(settings.socket()), BACKLOG);
     try {
       guard.bound();
-    } catch (io.gflow.daemon.socket.SocketSetupException replaced) {
+    } catch (SocketSetupException replaced) {
       throw new StartupException(replaced.getMessage());
     }
     Supplier<ServerSettings> serverSettings = () -> serverSettings(live.get().config().limits());
@@ -162,7 +165,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
   private CallContext admit(CallerResolver callers, long uid, long gid, long pid) {
     Live current = live.get();
     if (current.roles().refusesIdentity(uid, gid)) {
-      Caller anonymous = new Caller(uid, gid, pid, Long.toString(uid), java.util.Set.of());
+      Caller anonymous = new Caller(uid, gid, pid, Long.toString(uid), Set.of());
       RpcException refused =
           new RpcException(
               ErrorCode.UNAUTHENTICATED,
@@ -173,11 +176,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
                   + ": unknown or 'nobody' callers cannot be told apart",
               ErrorData.hint("an admin may set allow_nobody = true in gflowd.toml"));
       audit.record(
-          new CallContext(anonymous, io.gflow.protocol.Role.USER),
-          "connect",
-          null,
-          "denied",
-          refused.getMessage());
+          new CallContext(anonymous, Role.USER), "connect", null, "denied", refused.getMessage());
       throw refused;
     }
     Caller caller = callers.resolve(uid, gid, pid);

@@ -5,13 +5,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
-import com.sun.security.auth.module.UnixSystem;
 import io.gflow.protocol.SafeText;
+import io.gflow.protocol.Utf8;
+import io.gflow.protocol.client.ProcessIdentity;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -61,7 +59,7 @@ public final class ConfigLoader {
    * @throws ConfigException if the file is missing, unsafe, malformed or invalid
    */
   public static DaemonConfig load(Path file) throws ConfigException {
-    return load(file, processUid());
+    return load(file, ProcessIdentity.uid());
   }
 
   /** Like {@link #load(Path)} for a daemon running as {@code daemonUid}. */
@@ -81,13 +79,7 @@ public final class ConfigLoader {
     }
     String text;
     try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
+      text = Utf8.decodeStrict(bytes, 0, bytes.length);
     } catch (CharacterCodingException e) {
       throw new ConfigException("config " + file + " is not valid UTF-8", e);
     }
@@ -96,7 +88,7 @@ public final class ConfigLoader {
 
   /** Like {@link #load(Path)}, but a file that does not exist gives the defaults. */
   public static DaemonConfig loadOptional(Path file) throws ConfigException {
-    return loadOptional(file, processUid());
+    return loadOptional(file, ProcessIdentity.uid());
   }
 
   /** Like {@link #load(Path, long)}, but a file that does not exist gives the defaults. */
@@ -281,9 +273,5 @@ public final class ConfigLoader {
       return "no such file";
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
-
-  private static long processUid() {
-    return new UnixSystem().getUid() & 0xFFFFFFFFL;
   }
 }

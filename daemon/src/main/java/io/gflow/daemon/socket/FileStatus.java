@@ -81,11 +81,6 @@ record FileStatus(
             (FileTime) attributes.get("ctime")));
   }
 
-  /** The real uid of this process, which owns every file it creates. */
-  static long processUid() {
-    return new com.sun.security.auth.module.UnixSystem().getUid();
-  }
-
   boolean isOwnedBy(long someUid) {
     return uid == someUid;
   }

@@ -1,5 +1,6 @@
 package io.gflow.daemon.socket;
 
+import io.gflow.protocol.client.ProcessIdentity;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -44,7 +45,7 @@ public final class NativeLibraries {
    */
   public static Path usePrivateDir(Path stateDir) throws IOException {
     Path dir = stateDir.resolve("native");
-    long ownUid = FileStatus.processUid();
+    long ownUid = ProcessIdentity.uid();
     try {
       Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PRIVATE));
     } catch (FileAlreadyExistsException e) {

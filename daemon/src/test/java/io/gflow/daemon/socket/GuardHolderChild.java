@@ -1,5 +1,6 @@
 package io.gflow.daemon.socket;
 
+import io.gflow.protocol.client.ProcessIdentity;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -18,7 +19,7 @@ final class GuardHolderChild {
     Path socket = Path.of(args[0]);
     SocketGuard guard;
     try {
-      guard = SocketGuard.acquire(socket, FileStatus.processUid(), DirPolicy.PERSONAL);
+      guard = SocketGuard.acquire(socket, ProcessIdentity.uid(), DirPolicy.PERSONAL);
     } catch (SocketSetupException e) {
       System.out.println("refused: " + e.getMessage());
       System.exit(3);

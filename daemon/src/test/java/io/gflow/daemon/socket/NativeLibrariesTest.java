@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gflow.protocol.client.ProcessIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class NativeLibrariesTest {
 
   @Test
   void usePrivateDir_foreignOwned_refused() throws IOException {
-    assumeTrue(FileStatus.processUid() == 0, "needs root to chown");
+    assumeTrue(ProcessIdentity.uid() == 0, "needs root to chown");
     Path dir = Files.createDirectory(stateDir.resolve("native"));
     Files.setAttribute(dir, "unix:uid", 1234);
     IOException e = assertThrows(IOException.class, () -> NativeLibraries.usePrivateDir(stateDir));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gflow.protocol.client.ProcessIdentity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 /** The directory rules of {@link SocketGuard#acquire}: who may own and write each ancestor. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SocketGuardDirectoriesTest {
-  private static final long OWN_UID = FileStatus.processUid();
+  private static final long OWN_UID = ProcessIdentity.uid();
   private static final int OTHER_UID = 1234;
 
   private ShortTempDir base;

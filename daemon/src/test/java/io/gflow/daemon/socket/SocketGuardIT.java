@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gflow.protocol.client.ProcessIdentity;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 /** {@link SocketGuard} against a second daemon process, alive and after {@code kill -9}. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SocketGuardIT {
-  private static final long OWN_UID = FileStatus.processUid();
+  private static final long OWN_UID = ProcessIdentity.uid();
 
   private ShortTempDir base;
   private Path socket;

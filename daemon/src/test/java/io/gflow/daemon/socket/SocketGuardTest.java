@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gflow.protocol.client.ProcessIdentity;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class SocketGuardTest {
-  private static final long OWN_UID = FileStatus.processUid();
+  private static final long OWN_UID = ProcessIdentity.uid();
   private static final boolean IS_ROOT = OWN_UID == 0;
   private static final int OTHER_UID = 1234;
 
