@@ -1,5 +1,6 @@
 package io.gflow.daemon;
 
+import io.gflow.daemon.socket.FileErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,8 +19,13 @@ final class StateDir {
 
   static void prepare(Path dir, long ownUid) throws IOException, StartupException {
     if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
-      Files.createDirectories(dir);
-      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+      try {
+        Files.createDirectories(dir);
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+      } catch (IOException failed) {
+        throw new StartupException(
+            FileErrors.cannotCreate("state dir", dir, ownUid, "--state-dir", failed));
+      }
     }
     PosixFileAttributes attributes =
         Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);

@@ -19,11 +19,19 @@ public final class RawCall {
   public static void main(String[] args) throws IOException {
     try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(Path.of(args[0])))) {
       int expected = Integer.parseInt(args[1]);
-      for (int index = 2; index < args.length; index++) {
-        ByteBuffer buffer = ByteBuffer.wrap((args[index] + "\n").getBytes(StandardCharsets.UTF_8));
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
+      IOException writeFailure = null;
+      try {
+        for (int index = 2; index < args.length; index++) {
+          ByteBuffer buffer =
+              ByteBuffer.wrap((args[index] + "\n").getBytes(StandardCharsets.UTF_8));
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
         }
+      } catch (IOException failed) {
+        // A daemon that refuses the caller at connect writes its error and closes, possibly
+        // before we write (EPIPE): its reply is still readable, as RpcClient does.
+        writeFailure = failed;
       }
       InputStream in = Channels.newInputStream(channel);
       StringBuilder line = new StringBuilder();
@@ -37,6 +45,9 @@ public final class RawCall {
         } else {
           line.append((char) next);
         }
+      }
+      if (printed == 0 && writeFailure != null) {
+        throw writeFailure;
       }
     }
   }

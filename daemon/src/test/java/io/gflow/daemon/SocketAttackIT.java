@@ -110,7 +110,7 @@ class SocketAttackIT {
 
   @Test
   void start_socketOwnedBySomeoneElse_refused() throws Exception {
-    assumeTrue(AsUser.isRoot(), "needs root to create a socket owned by another uid");
+    assumeTrue(AsUser.isRoot(), "needs root: chown a leftover socket to another uid");
     start().close();
     // A leftover socket file of another user (simulated by chown) must not be unlinked.
     try (var server = org.newsclub.net.unix.AFUNIXServerSocket.newInstance()) {

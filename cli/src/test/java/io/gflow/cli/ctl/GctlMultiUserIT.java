@@ -2,7 +2,6 @@ package io.gflow.cli.ctl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gflow.daemon.AsUser;
 import io.gflow.daemon.DaemonExtension;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -26,8 +26,14 @@ class GctlMultiUserIT {
 
   @BeforeAll
   static void accounts() throws Exception {
-    assumeTrue(AsUser.isRoot(), "multi-user tests need root (they run as root in CI)");
-    AsUser.ensureAccounts();
+    if (AsUser.isRoot()) {
+      AsUser.ensureAccounts();
+    }
+  }
+
+  @BeforeEach
+  void needsRoot() {
+    AsUser.assumeRoot();
   }
 
   private static List<String> gctl(String... args) throws Exception {

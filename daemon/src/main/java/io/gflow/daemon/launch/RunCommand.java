@@ -3,6 +3,7 @@ package io.gflow.daemon.launch;
 import io.gflow.daemon.Daemon;
 import io.gflow.daemon.StartupException;
 import io.gflow.daemon.config.ConfigException;
+import io.gflow.daemon.socket.FileErrors;
 import io.gflow.protocol.ExitCodes;
 import io.gflow.protocol.client.ProcessIdentity;
 import java.io.IOException;
@@ -44,8 +45,11 @@ final class RunCommand implements Callable<Integer> {
     Daemon daemon;
     try {
       daemon = Daemon.start(resolved.settings(), resolved.config(), Clock.systemUTC());
-    } catch (StartupException | IOException refused) {
+    } catch (StartupException refused) {
       spec.commandLine().getErr().println("gflowd: cannot start: " + refused.getMessage());
+      return ExitCodes.ERROR;
+    } catch (IOException failed) {
+      spec.commandLine().getErr().println("gflowd: cannot start: " + FileErrors.describe(failed));
       return ExitCodes.ERROR;
     }
     Signals.onTerminate(daemon::requestShutdown);

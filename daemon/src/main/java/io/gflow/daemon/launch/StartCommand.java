@@ -1,6 +1,7 @@
 package io.gflow.daemon.launch;
 
 import io.gflow.daemon.DaemonSettings;
+import io.gflow.daemon.socket.FileErrors;
 import io.gflow.protocol.ExitCodes;
 import io.gflow.protocol.client.ProcessIdentity;
 import java.io.File;
@@ -38,7 +39,18 @@ final class StartCommand implements Callable<Integer> {
       spec.commandLine().getOut().println("gflowd: already running at " + settings.socket());
       return ExitCodes.OK;
     }
-    Path log = prepareLog(settings.stateDir());
+    Path log;
+    try {
+      log = prepareLog(settings.stateDir());
+    } catch (IOException failed) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "gflowd: "
+                  + FileErrors.cannotCreate(
+                      "state dir", settings.stateDir(), settings.ownUid(), "--state-dir", failed));
+      return ExitCodes.ERROR;
+    }
     Process process =
         new ProcessBuilder(command(settings))
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))

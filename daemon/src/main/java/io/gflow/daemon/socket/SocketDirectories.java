@@ -30,7 +30,7 @@ final class SocketDirectories {
     for (Path dir : fromRoot(ownDir.getParent())) {
       check(dir, ownUid, true);
     }
-    createIfMissing(ownDir, policy);
+    createIfMissing(ownDir, ownUid, policy);
     check(ownDir, ownUid, false);
   }
 
@@ -103,20 +103,23 @@ final class SocketDirectories {
             + " or use another --socket");
   }
 
-  private static void createIfMissing(Path dir, DirPolicy policy) throws SocketSetupException {
+  private static void createIfMissing(Path dir, long ownUid, DirPolicy policy)
+      throws SocketSetupException {
     try {
       Files.createDirectory(
           dir, PosixFilePermissions.asFileAttribute(policy.directoryPermissions()));
     } catch (FileAlreadyExistsException e) {
       return; // Whoever made it, check() decides whether it is safe.
     } catch (IOException e) {
-      throw new SocketSetupException("cannot create socket directory " + dir + ": " + e, e);
+      throw new SocketSetupException(
+          FileErrors.cannotCreate("socket directory", dir, ownUid, "--socket", e), e);
     }
     try {
       // createDirectory's mode is filtered by the umask; the policy's mode is meant exactly.
       Files.setPosixFilePermissions(dir, policy.directoryPermissions());
     } catch (IOException e) {
-      throw new SocketSetupException("cannot chmod socket directory " + dir + ": " + e, e);
+      throw new SocketSetupException(
+          "cannot chmod socket directory " + dir + ": " + FileErrors.reason(e), e);
     }
   }
 

@@ -61,7 +61,7 @@ class NativeLibrariesTest {
 
   @Test
   void usePrivateDir_foreignOwned_refused() throws IOException {
-    assumeTrue(ProcessIdentity.uid() == 0, "needs root to chown");
+    assumeTrue(ProcessIdentity.uid() == 0, "needs root: chown the native dir to another uid");
     Path dir = Files.createDirectory(stateDir.resolve("native"));
     Files.setAttribute(dir, "unix:uid", 1234);
     IOException e = assertThrows(IOException.class, () -> NativeLibraries.usePrivateDir(stateDir));

@@ -109,7 +109,7 @@ class SocketGuardDirectoriesTest {
 
   @Test
   void acquire_ownDirOwnedByOtherUid_refused() throws Exception {
-    assumeTrue(OWN_UID == 0, "needs root to chown");
+    assumeTrue(OWN_UID == 0, "needs root: chown the socket dir to another uid");
     Path dir = directory("d", 0700);
     Files.setAttribute(dir, "unix:uid", OTHER_UID);
     assertRefused(
@@ -123,7 +123,7 @@ class SocketGuardDirectoriesTest {
 
   @Test
   void acquire_ancestorOwnedByOtherUid_refused() throws Exception {
-    assumeTrue(OWN_UID == 0, "needs root to chown");
+    assumeTrue(OWN_UID == 0, "needs root: chown an ancestor dir to another uid");
     Path ancestor = directory("a", 0755);
     Files.setAttribute(ancestor, "unix:uid", OTHER_UID);
     Path dir = Files.createDirectory(ancestor.resolve("d"));

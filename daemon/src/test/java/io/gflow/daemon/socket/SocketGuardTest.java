@@ -184,7 +184,7 @@ class SocketGuardTest {
 
   @Test
   void acquire_socketOwnedByOtherUid_refusedAndKept() throws Exception {
-    assumeTrue(IS_ROOT, "needs root to chown");
+    assumeTrue(IS_ROOT, "needs root: chown the socket to another uid");
     makeSocket(socket);
     Files.setAttribute(socket, "unix:uid", OTHER_UID);
     SocketSetupException e = assertThrows(SocketSetupException.class, () -> acquire(socket));
@@ -239,7 +239,7 @@ class SocketGuardTest {
 
   @Test
   void acquire_lockFileOwnedByOtherUid_refused() throws Exception {
-    assumeTrue(IS_ROOT, "needs root to chown");
+    assumeTrue(IS_ROOT, "needs root: chown the lock file to another uid");
     Path lockFile = Files.createFile(dir.resolve("gflowd.sock.lock"));
     Files.setAttribute(lockFile, "unix:uid", OTHER_UID);
     SocketSetupException e = assertThrows(SocketSetupException.class, () -> acquire(socket));
