@@ -7,13 +7,43 @@ public final class Methods {
   public static final String DAEMON_PING = "daemon.ping";
   public static final String DAEMON_INFO = "daemon.info";
   public static final String AUTH_WHOAMI = "auth.whoami";
+  public static final String JOB_SUBMIT = "job.submit";
+  public static final String JOB_LIST = "job.list";
+  public static final String JOB_GET = "job.get";
+  public static final String JOB_WAIT = "job.wait";
+  public static final String JOB_CANCEL = "job.cancel";
+  public static final String JOB_HOLD = "job.hold";
+  public static final String JOB_RELEASE = "job.release";
+  public static final String JOB_UPDATE = "job.update";
+  public static final String JOB_SIGNAL = "job.signal";
+  public static final String JOB_LOG = "job.log";
+  public static final String JOB_EVENTS = "job.events";
+  public static final String SCHED_GPUS = "sched.gpus";
   public static final String ADMIN_SHUTDOWN = "admin.shutdown";
   public static final String ADMIN_RELOAD = "admin.reload";
   public static final String DEBUG_METRICS = "debug.metrics";
 
   /** Every method this version serves, in documentation order. */
   public static final List<String> ALL =
-      List.of(DAEMON_PING, DAEMON_INFO, AUTH_WHOAMI, ADMIN_SHUTDOWN, ADMIN_RELOAD, DEBUG_METRICS);
+      List.of(
+          DAEMON_PING,
+          DAEMON_INFO,
+          AUTH_WHOAMI,
+          JOB_SUBMIT,
+          JOB_LIST,
+          JOB_GET,
+          JOB_WAIT,
+          JOB_EVENTS,
+          JOB_CANCEL,
+          JOB_HOLD,
+          JOB_RELEASE,
+          JOB_UPDATE,
+          JOB_SIGNAL,
+          JOB_LOG,
+          SCHED_GPUS,
+          ADMIN_SHUTDOWN,
+          ADMIN_RELOAD,
+          DEBUG_METRICS);
 
   private Methods() {}
 }

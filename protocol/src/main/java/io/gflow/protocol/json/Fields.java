@@ -99,6 +99,12 @@ public final class Fields {
     return value == null ? defaultValue : toLong(name, value, min, max);
   }
 
+  /** An integer in {@code min..max}, or null when absent or JSON null. */
+  public Long optionalLong(String name, long min, long max) {
+    JsonValue value = take(name);
+    return value == null ? null : toLong(name, value, min, max);
+  }
+
   private long toLong(String name, JsonValue value, long min, long max) {
     if (!(value instanceof JsonNumber number) || number.exactLong().isEmpty()) {
       throw wrongType(name, "an integer", value);
@@ -165,6 +171,29 @@ public final class Fields {
     List<Long> result = new ArrayList<>(array.size());
     for (JsonValue element : array.elements()) {
       result.add(toLong(name + "[]", element, min, max));
+    }
+    return List.copyOf(result);
+  }
+
+  /** A list of objects, or an empty list when absent. */
+  public List<JsonObject> objectList(String name, int maxElements) {
+    JsonValue value = take(name);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof JsonArray array)) {
+      throw wrongType(name, "an array of objects", value);
+    }
+    if (array.size() > maxElements) {
+      throw RpcException.invalidParams(
+          context + "." + name + " has more than " + maxElements + " elements");
+    }
+    List<JsonObject> result = new ArrayList<>(array.size());
+    for (JsonValue element : array.elements()) {
+      if (!(element instanceof JsonObject object)) {
+        throw wrongType(name + "[]", "an object", element);
+      }
+      result.add(object);
     }
     return List.copyOf(result);
   }

@@ -1,0 +1,60 @@
+package io.gflow.protocol.job;
+
+import io.gflow.protocol.json.Fields;
+import io.gflow.protocol.json.JsonObject;
+import io.gflow.protocol.json.JsonValue;
+import java.util.Objects;
+
+/**
+ * One GPU as {@code sched.gpus} shows it: identity, whether jobs may use it, and the job using it
+ * ({@code job} null when idle; {@code reason} null or why it is not usable). Immutable and
+ * thread-safe.
+ */
+public record GpuInfo(
+    int index,
+    String uuid,
+    String name,
+    long memoryMib,
+    boolean allowed,
+    boolean busy,
+    Long job,
+    String reason) {
+  public GpuInfo {
+    Checks.range("index", index, 0, Checks.MAX_GPUS - 1);
+    Objects.requireNonNull(uuid, "uuid");
+    Objects.requireNonNull(name, "name");
+    Checks.atLeast("memory_mib", memoryMib, 0);
+    if (job != null) {
+      Checks.atLeast("job", job, 1);
+    }
+  }
+
+  public JsonObject toJson() {
+    return JsonObject.builder()
+        .put("index", index)
+        .put("uuid", uuid)
+        .put("name", name)
+        .put("memory_mib", memoryMib)
+        .put("allowed", allowed)
+        .put("busy", busy)
+        .put("job", WireFields.of(job))
+        .put("reason", reason)
+        .build();
+  }
+
+  public static GpuInfo fromJson(JsonValue value) {
+    Fields fields = Fields.of(value, "gpu");
+    GpuInfo gpu =
+        new GpuInfo(
+            WireFields.requiredInt(fields, "index"),
+            fields.requiredString("uuid"),
+            fields.requiredString("name"),
+            fields.requiredLong("memory_mib", Long.MIN_VALUE, Long.MAX_VALUE),
+            fields.optionalBoolean("allowed", false),
+            fields.optionalBoolean("busy", false),
+            fields.optionalLong("job", Long.MIN_VALUE, Long.MAX_VALUE),
+            fields.optionalString("reason"));
+    fields.end();
+    return gpu;
+  }
+}

@@ -1,0 +1,98 @@
+package io.gflow.protocol.job;
+
+import static io.gflow.protocol.job.Invalid.message;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.gflow.protocol.json.JsonArray;
+import io.gflow.protocol.json.JsonNumber;
+import io.gflow.protocol.json.JsonObject;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ListRequestTest {
+
+  @Test
+  void fromJson_empty_defaults() {
+    ListRequest request = ListRequest.fromJson(JsonObject.EMPTY);
+
+    assertEquals(ListRequest.all(), request);
+    assertEquals(1000, request.limit());
+    assertNull(request.afterId());
+  }
+
+  @Test
+  void fromJson_absentParams_defaults() {
+    assertEquals(ListRequest.all(), ListRequest.fromJson(null));
+  }
+
+  @Test
+  void fromJson_shortAndLowerCaseStates_parsed() {
+    JsonObject params =
+        JsonObject.builder()
+            .put("states", JsonArray.ofStrings(List.of("PD", "r", "Completed", "CA")))
+            .build();
+
+    assertEquals(
+        List.of(JobState.PENDING, JobState.RUNNING, JobState.COMPLETED, JobState.CANCELLED),
+        ListRequest.fromJson(params).states());
+  }
+
+  @Test
+  void fromJson_unknownState_rejectedNamingIt() {
+    JsonObject params =
+        JsonObject.builder().put("states", JsonArray.ofStrings(List.of("DONE"))).build();
+
+    String error = message(() -> ListRequest.fromJson(params));
+
+    assertEquals(true, error.startsWith("unknown job state 'DONE'"), error);
+  }
+
+  @Test
+  void fromJson_limitOutOfRange_rejectedNamingValue() {
+    assertEquals(
+        "limit (0) must be in 1..100000",
+        message(() -> ListRequest.fromJson(JsonObject.builder().put("limit", 0).build())));
+    assertEquals(
+        "limit (100001) must be in 1..100000",
+        message(() -> ListRequest.fromJson(JsonObject.builder().put("limit", 100_001).build())));
+  }
+
+  @Test
+  void fromJson_negativeAfterId_rejected() {
+    assertEquals(
+        "after_id (-1) must be at least 0",
+        message(() -> ListRequest.fromJson(JsonObject.builder().put("after_id", -1).build())));
+  }
+
+  @Test
+  void fromJson_idZero_rejected() {
+    JsonObject params = JsonObject.builder().put("ids", JsonArray.ofLongs(List.of(0L))).build();
+
+    assertEquals("ids id (0) must be at least 1", message(() -> ListRequest.fromJson(params)));
+  }
+
+  @Test
+  void fromJson_userClaim_rejectedAsUnknown() {
+    assertEquals(
+        "unknown field 'uid' in job.list params",
+        message(
+            () -> ListRequest.fromJson(JsonObject.builder().put("uid", JsonNumber.of(0)).build())));
+  }
+
+  @Test
+  void constructor_userWithControlCharacter_rejected() {
+    assertEquals(
+        "users entry 'bob\\x{a}' must not contain control characters",
+        message(() -> new ListRequest(List.of("bob\n"), null, null, null, null, 10, null)));
+  }
+
+  @Test
+  void constructor_nextPage_roundTrips() {
+    ListResult page = new ListResult(List.of(JobFixtures.REDACTED), 44L);
+    ListRequest next = new ListRequest(null, null, null, null, null, 1, page.next());
+
+    assertEquals(next, ListRequest.fromJson(next.toJson()));
+    assertEquals(page, ListResult.fromJson(page.toJson()));
+  }
+}
