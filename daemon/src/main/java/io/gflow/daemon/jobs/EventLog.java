@@ -1,0 +1,86 @@
+package io.gflow.daemon.jobs;
+
+import io.gflow.daemon.job.Job;
+import io.gflow.protocol.job.JobEvent;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The recent state changes of jobs, numbered, for {@code job.events} and {@code job.wait}
+ * long-polls. Keeps the last {@value #CAPACITY} events in memory; waiters block on this object's
+ * monitor until something new is appended. Thread-safe.
+ */
+final class EventLog {
+  static final int CAPACITY = 100_000;
+
+  private final Clock clock;
+  // guarded by this
+  private final Deque<JobEvent> events = new ArrayDeque<>();
+  // guarded by this
+  private long lastSeq;
+
+  EventLog(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** Records the new state of each job and wakes every waiter. */
+  synchronized void append(List<Job> changed) {
+    for (Job job : changed) {
+      lastSeq++;
+      events.addLast(
+          new JobEvent(
+              lastSeq, job.id(), job.owner().user(), job.state(), job.reason(), clock.instant()));
+      if (events.size() > CAPACITY) {
+        events.removeFirst();
+      }
+    }
+    notifyAll();
+  }
+
+  synchronized long lastSeq() {
+    return lastSeq;
+  }
+
+  /**
+   * The events after {@code afterSeq} that {@code visible} accepts, at most {@code max}; waits up
+   * to {@code timeoutMillis} for at least one.
+   */
+  synchronized List<JobEvent> after(
+      long afterSeq, Predicate<JobEvent> visible, int max, long timeoutMillis)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (true) {
+      List<JobEvent> found = new ArrayList<>();
+      for (JobEvent event : events) {
+        if (event.seq() > afterSeq && visible.test(event)) {
+          found.add(event);
+          if (found.size() >= max) {
+            break;
+          }
+        }
+      }
+      long remaining = deadline - System.nanoTime();
+      if (!found.isEmpty() || remaining <= 0) {
+        return found;
+      }
+      afterSeq = Math.max(afterSeq, lastSeq);
+      TimeUnit.NANOSECONDS.timedWait(this, remaining);
+    }
+  }
+
+  /** Waits until an event after {@code afterSeq} is appended, or the time is up. */
+  synchronized void awaitAfter(long afterSeq, long deadlineNanos) throws InterruptedException {
+    while (lastSeq <= afterSeq) {
+      long remaining = deadlineNanos - System.nanoTime();
+      if (remaining <= 0) {
+        return;
+      }
+      TimeUnit.NANOSECONDS.timedWait(this, remaining);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.gflow.daemon.jobs;
+
+import io.gflow.daemon.audit.AuditLog;
+import io.gflow.daemon.job.Job;
+import io.gflow.daemon.rpc.MethodSpec;
+import io.gflow.daemon.sched.Scheduler;
+import io.gflow.daemon.store.JobStore;
+import io.gflow.protocol.Methods;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The job methods of SPEC §4, wired to the store, the scheduler and the runner. Every method goes
+ * through the dispatcher's role check; ownership is checked per job here. Thread-safe.
+ */
+public final class JobService {
+  private final SubmitHandler submit;
+  private final QueryHandlers queries;
+  private final ControlJobHandlers control;
+  private final EventLog events;
+
+  public JobService(
+      JobStore store,
+      Scheduler scheduler,
+      BiPredicate<Job, Integer> signaller,
+      OutputLocator outputs,
+      AuditLog audit,
+      Clock clock,
+      Supplier<JobPolicy> policy,
+      Function<String, Optional<Long>> uidOfUser) {
+    this.events = new EventLog(clock);
+    JobViews views = new JobViews(outputs);
+    this.submit = new SubmitHandler(store, policy, scheduler::submitted, clock);
+    this.queries = new QueryHandlers(store, views, outputs, events, policy, uidOfUser);
+    this.control = new ControlJobHandlers(queries, scheduler, signaller, audit);
+  }
+
+  /** Records persisted state changes for job.events and wakes job.wait callers. */
+  public void changed(List<Job> jobs) {
+    events.append(jobs);
+  }
+
+  public List<MethodSpec> methods() {
+    return List.of(
+        MethodSpec.open(Methods.JOB_SUBMIT, submit),
+        MethodSpec.open(Methods.JOB_LIST, queries::list),
+        MethodSpec.open(Methods.JOB_GET, queries::get),
+        MethodSpec.open(Methods.JOB_WAIT, queries::await),
+        MethodSpec.open(Methods.JOB_EVENTS, queries::events),
+        MethodSpec.open(Methods.JOB_LOG, queries::log),
+        MethodSpec.open(Methods.JOB_CANCEL, control::cancel),
+        MethodSpec.open(Methods.JOB_HOLD, control::hold),
+        MethodSpec.open(Methods.JOB_RELEASE, control::release),
+        MethodSpec.open(Methods.JOB_UPDATE, control::update),
+        MethodSpec.open(Methods.JOB_SIGNAL, control::signalJobs));
+  }
+}

@@ -1,0 +1,149 @@
+package io.gflow.daemon.jobs;
+
+import io.gflow.daemon.job.Job;
+import io.gflow.daemon.rpc.CallContext;
+import io.gflow.daemon.store.JobQuery;
+import io.gflow.daemon.store.JobStore;
+import io.gflow.protocol.Methods;
+import io.gflow.protocol.Role;
+import io.gflow.protocol.job.EventsRequest;
+import io.gflow.protocol.job.EventsResult;
+import io.gflow.protocol.job.IdRequest;
+import io.gflow.protocol.job.JobEvent;
+import io.gflow.protocol.job.JobInfo;
+import io.gflow.protocol.job.ListRequest;
+import io.gflow.protocol.job.ListResult;
+import io.gflow.protocol.job.LogResult;
+import io.gflow.protocol.job.WaitRequest;
+import io.gflow.protocol.job.WaitResult;
+import io.gflow.protocol.json.JsonValue;
+import io.gflow.protocol.ErrorCode;
+import io.gflow.protocol.RpcException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The read-side job methods: {@code job.list}, {@code job.get}, {@code job.wait}, {@code
+ * job.events}, {@code job.log}. Reads come from the store's read connections, never the writer.
+ * Thread-safe.
+ */
+final class QueryHandlers {
+  private final JobStore store;
+  private final JobViews views;
+  private final OutputLocator outputs;
+  private final EventLog events;
+  private final Supplier<JobPolicy> policy;
+  private final Function<String, Optional<Long>> uidOfUser;
+
+  QueryHandlers(
+      JobStore store,
+      JobViews views,
+      OutputLocator outputs,
+      EventLog events,
+      Supplier<JobPolicy> policy,
+      Function<String, Optional<Long>> uidOfUser) {
+    this.store = store;
+    this.views = views;
+    this.outputs = outputs;
+    this.events = events;
+    this.policy = policy;
+    this.uidOfUser = uidOfUser;
+  }
+
+  Job load(long id) {
+    return store.get(id).orElseThrow(() -> JobAccess.notFound(id));
+  }
+
+  JsonValue list(CallContext context, JsonValue params) {
+    ListRequest request = ListRequest.fromJson(params);
+    Set<Long> uids = new HashSet<>();
+    for (String user : request.users()) {
+      Optional<Long> uid =
+          user.chars().allMatch(Character::isDigit) && !user.isEmpty()
+              ? Optional.of(Long.parseLong(user))
+              : uidOfUser.apply(user);
+      if (uid.isEmpty()) {
+        return new ListResult(List.of(), null).toJson();
+      }
+      uids.add(uid.get());
+    }
+    List<Job> jobs =
+        store.list(
+            new JobQuery(
+                uids,
+                Set.copyOf(request.states()),
+                new LinkedHashSet<>(request.ids()),
+                new LinkedHashSet<>(request.names()),
+                request.since(),
+                request.limit(),
+                request.afterId() == null ? 0 : request.afterId()));
+    JobPolicy rules = policy.get();
+    List<JobInfo> infos = new ArrayList<>(jobs.size());
+    for (Job job : jobs) {
+      infos.add(views.view(context, job, rules, false));
+    }
+    Long next = jobs.size() == request.limit() ? jobs.get(jobs.size() - 1).id() : null;
+    return new ListResult(infos, next).toJson();
+  }
+
+  JsonValue get(CallContext context, JsonValue params) {
+    Job job = load(IdRequest.fromJson(params, Methods.JOB_GET).id());
+    return views.view(context, job, policy.get(), true).toJson();
+  }
+
+  JsonValue log(CallContext context, JsonValue params) {
+    Job job = load(IdRequest.fromJson(params, Methods.JOB_LOG).id());
+    if (!JobAccess.mayControl(context, job)) {
+      throw JobAccess.denied(context, job, "read the output of");
+    }
+    LogResult paths = outputs.paths(job);
+    if (paths == null) {
+      throw new RpcException(
+          ErrorCode.CONFLICT,
+          "job " + job.id() + ": its output paths cannot be resolved (no home directory?)");
+    }
+    return paths.toJson();
+  }
+
+  JsonValue await(CallContext context, JsonValue params) throws InterruptedException {
+    WaitRequest request = WaitRequest.fromJson(params);
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(request.timeoutMs());
+    JobPolicy rules = policy.get();
+    while (true) {
+      long seq = events.lastSeq();
+      List<Job> jobs = new ArrayList<>();
+      for (long id : request.ids()) {
+        jobs.add(load(id));
+      }
+      boolean done = jobs.stream().allMatch(Job::isTerminal);
+      if (done || System.nanoTime() >= deadline) {
+        List<JobInfo> infos = new ArrayList<>();
+        for (Job job : jobs) {
+          infos.add(views.view(context, job, rules, false));
+        }
+        return new WaitResult(infos, !done).toJson();
+      }
+      events.awaitAfter(seq, deadline);
+    }
+  }
+
+  JsonValue events(CallContext context, JsonValue params) throws InterruptedException {
+    EventsRequest request = EventsRequest.fromJson(params);
+    Predicate<JobEvent> visible =
+        context.role().atLeast(Role.OPERATOR)
+            ? event -> true
+            : event -> event.user().equals(context.caller().userName());
+    List<JobEvent> found =
+        events.after(request.afterSeq(), visible, EventsResult.MAX_EVENTS, request.timeoutMs());
+    long next = found.isEmpty() ? Math.max(request.afterSeq(), events.lastSeq()) : found.get(found.size() - 1).seq();
+    return new EventsResult(found, next).toJson();
+  }
+}
