@@ -75,7 +75,11 @@ public final class JobRunner implements AutoCloseable {
    *
    * @param extraEnv variables the daemon adds ({@code GFLOW_JOB_ID}, {@code CUDA_VISIBLE_DEVICES},
    *     ...); they override the submitter's of the same name
-   * @throws LaunchException if the spool cannot be written or the wrapper fails before forking
+   * @return the wrapper's and the job's pid and start time; record the wrapper's with the job. The
+   *     job pid is as the wrapper reported it; {@link #signal} verifies it again each time
+   * @throws LaunchException if the inputs are invalid (NUL bytes, '=' in a name, relative cwd, no
+   *     home for {@code ~}), the spool cannot be written (also: it already exists), or the wrapper
+   *     fails before forking; a spool left behind is removed by {@link #cleanup}
    */
   public Launched launch(Job job, Map<String, String> extraEnv) throws LaunchException {
     LaunchInputs inputs = LaunchInputs.of(job, extraEnv);
