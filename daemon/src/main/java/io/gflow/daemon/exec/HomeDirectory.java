@@ -1,0 +1,56 @@
+package io.gflow.daemon.exec;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Finds a job owner's home directory for {@code ~} in output patterns: the passwd entry of the
+ * owner's uid ({@code getent passwd UID}, so NSS sources such as LDAP count), else {@code HOME}
+ * from the job's own environment (a personal daemon in a container whose uid has no passwd entry).
+ * Stateless and thread-safe.
+ */
+final class HomeDirectory {
+  private static final long TIMEOUT_SECONDS = 5;
+
+  private HomeDirectory() {}
+
+  static Optional<String> of(long uid, Map<String, String> jobEnv) {
+    Optional<String> fromPasswd = getent(uid);
+    if (fromPasswd.isPresent()) {
+      return fromPasswd;
+    }
+    return Optional.ofNullable(jobEnv.get("HOME")).filter(home -> home.startsWith("/"));
+  }
+
+  private static Optional<String> getent(long uid) {
+    try {
+      Process process =
+          new ProcessBuilder("getent", "passwd", Long.toString(uid))
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
+      // One passwd line fits in the pipe, so waiting before reading cannot deadlock.
+      if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        return Optional.empty();
+      }
+      if (process.exitValue() != 0) {
+        return Optional.empty();
+      }
+      byte[] out = process.getInputStream().readNBytes(64 * 1024);
+      String[] fields = new String(out, StandardCharsets.UTF_8).strip().split(":", -1);
+      return fields.length >= 7 && fields[5].startsWith("/")
+          ? Optional.of(fields[5])
+          : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+}

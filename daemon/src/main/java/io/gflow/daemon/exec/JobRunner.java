@@ -1,0 +1,287 @@
+package io.gflow.daemon.exec;
+
+import io.gflow.daemon.job.ExitStatus;
+import io.gflow.daemon.job.Job;
+import io.gflow.protocol.job.JobState;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts jobs through the {@code gflow-job} wrapper, signals them, and follows them until they end,
+ * also across a daemon restart. Thread-safe.
+ *
+ * <p>Each job gets a spool directory {@code <stateDir>/spool/<jobId>/} (see {@link SpoolDir}). The
+ * wrapper runs as {@code privilegeDrop + [wrapper, spoolDir]} with a fixed environment ({@code
+ * PATH=/usr/bin:/bin LC_ALL=C}), cwd {@code /} and stdin {@code /dev/null}, so that neither the
+ * job's environment nor its argv ever sits in a root process or in a command line. The wrapper
+ * outlives the daemon and records the job's end in the spool, where {@link #adopt} finds it.
+ */
+public final class JobRunner implements AutoCloseable {
+  static final String LOST_NO_EXIT = "LOST: wrapper gone without an exit record";
+  static final String LOST_NO_SPOOL = "LOST: no spool record";
+  private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+  private static final long LAUNCH_WAIT_MILLIS = 10_000;
+  private static final long LAUNCH_POLL_MILLIS = 5;
+  private static final long ADOPT_POLL_MILLIS = 500;
+
+  private final Path spoolRoot;
+  private final Path wrapper;
+  private final PrivilegeDrop privilegeDrop;
+  private final ExitListener listener;
+  private final ScheduledExecutorService scheduler;
+  private final long daemonUid;
+  private final ConcurrentMap<Long, JobWatch> watches = new ConcurrentHashMap<>();
+
+  /**
+   * @param stateDir the daemon's state directory; spool directories go under {@code spool/}
+   * @param wrapper the {@code gflow-job} program, usually {@link WrapperProgram#locate}
+   * @param privilegeDrop how the wrapper comes to run as the job's owner: {@link
+   *     PrivilegeDrop#none()} for a personal daemon, {@link PrivilegeDrop#setpriv()} for root
+   * @param listener told when each launched or adopted job ends, on {@code scheduler}
+   * @param scheduler runs exit notifications and the polling of adopted wrappers
+   */
+  public JobRunner(
+      Path stateDir,
+      Path wrapper,
+      PrivilegeDrop privilegeDrop,
+      ExitListener listener,
+      ScheduledExecutorService scheduler) {
+    this.spoolRoot = stateDir.resolve("spool");
+    this.wrapper = wrapper;
+    this.privilegeDrop = privilegeDrop;
+    this.listener = listener;
+    this.scheduler = scheduler;
+    this.daemonUid = ProcessStat.realUid(ProcessHandle.current().pid()).orElse(-1);
+  }
+
+  /**
+   * Writes the job's spool, starts its wrapper and waits (at most 10 s) until the job has been
+   * forked. A job that fails after that (bad cwd, unopenable output, exec failure) is reported to
+   * the listener as exit 127 with its launch error, not thrown here.
+   *
+   * @param extraEnv variables the daemon adds ({@code GFLOW_JOB_ID}, {@code CUDA_VISIBLE_DEVICES},
+   *     ...); they override the submitter's of the same name
+   * @return the wrapper's and the job's pid and start time; record the wrapper's with the job. The
+   *     job pid is as the wrapper reported it; {@link #signal} verifies it again each time
+   * @throws LaunchException if the inputs are invalid (NUL bytes, '=' in a name, relative cwd, no
+   *     home for {@code ~}), the spool cannot be written (also: it already exists), or the wrapper
+   *     fails before forking; a spool left behind is removed by {@link #cleanup}
+   */
+  public Launched launch(Job job, Map<String, String> extraEnv) throws LaunchException {
+    LaunchInputs inputs = LaunchInputs.of(job, extraEnv);
+    SpoolDir spool = spool(job.id());
+    try {
+      Files.createDirectories(spoolRoot);
+      Files.setPosixFilePermissions(
+          spoolRoot,
+          PosixFilePermissions.fromString(privilegeDrop.drops() ? "rwx--x--x" : "rwx------"));
+      spool.create();
+      List<String> argv =
+          job.spec().command() != null
+              ? job.spec().command()
+              : List.of(spool.writeScript(job.spec().script()).toString());
+      spool.writeInputs(argv, inputs.env(), job.spec().cwd(), inputs.outputs());
+      if (privilegeDrop.drops()) {
+        spool.chown(job.owner().uid(), job.owner().gid());
+      }
+    } catch (IOException e) {
+      throw new LaunchException("cannot write spool " + spool.path() + ": " + e, e);
+    }
+    Process process = startWrapper(job, spool);
+    WrapperId wrapperId =
+        new WrapperId(
+            process.pid(), ProcessStat.read(process.pid()).map(ProcessStat::startTicks).orElse(0L));
+    try {
+      spool.writeWrapperRecord(wrapperId);
+    } catch (IOException e) {
+      log.warn("job {}: cannot record wrapper pid in {}: {}", job.id(), spool.path(), e.toString());
+    }
+    long jobPid = awaitJobPid(spool, process);
+    long jobStartTicks =
+        ProcessStat.read(jobPid)
+            .filter(stat -> stat.ppid() == wrapperId.pid())
+            .map(ProcessStat::startTicks)
+            .orElse(0L);
+    JobWatch watch = new JobWatch();
+    watches.put(job.id(), watch);
+    process.onExit().thenRunAsync(() -> finish(job.id(), spool), scheduler);
+    return new Launched(wrapperId.pid(), wrapperId.startTicks(), jobPid, jobStartTicks);
+  }
+
+  /**
+   * Sends {@code signal} to the job's process group, only if it is verifiably still ours (SPEC
+   * §6.7): the wrapper recorded with the job still runs (same start time, not a zombie), has not
+   * written an exit record (so it has not reaped the job, whose group id therefore cannot have been
+   * reused), and the recorded job pid is its child, a session leader, of the expected user.
+   *
+   * @return true if the signal was sent, false if the job was not (or no longer) verifiably ours
+   */
+  public boolean signal(Job job, int signal) {
+    SpoolDir spool = spool(job.id());
+    Optional<WrapperId> wrapperId = wrapperOf(job, spool);
+    if (wrapperId.isEmpty()
+        || wrapperId.get().running().isEmpty()
+        || !ownedBy(wrapperId.get().pid(), job)
+        || spool.hasExitRecord()) {
+      return false;
+    }
+    OptionalLong jobPid = spool.jobPid();
+    if (jobPid.isEmpty()) {
+      return false;
+    }
+    long pid = jobPid.getAsLong();
+    boolean verified =
+        ProcessStat.read(pid)
+            .filter(stat -> stat.ppid() == wrapperId.get().pid())
+            .filter(stat -> stat.pgrp() == pid && stat.session() == pid)
+            .isPresent();
+    return verified && ownedBy(pid, job) && ProcessGroups.signal(pid, signal);
+  }
+
+  /**
+   * Follows a job that a previous daemon started (RUNNING in the store, or PENDING with a spool
+   * directory): reports its exit record if there is one; else watches its wrapper (pid and start
+   * time from the job, or for a job never marked RUNNING the one recorded in the spool) by polling
+   * {@code /proc} every 500 ms; else reports it LOST. Never trusts a pid alone.
+   */
+  public void adopt(Job job) {
+    SpoolDir spool = spool(job.id());
+    if (!spool.exists()) {
+      if (job.state() == JobState.RUNNING) {
+        scheduler.execute(() -> listener.exited(job.id(), null, LOST_NO_SPOOL));
+      }
+      return;
+    }
+    JobWatch watch = new JobWatch();
+    if (watches.putIfAbsent(job.id(), watch) != null) {
+      return;
+    }
+    Optional<WrapperId> wrapperId = wrapperOf(job, spool);
+    watch.poll(
+        scheduler.scheduleWithFixedDelay(
+            () -> {
+              if (spool.hasExitRecord() || wrapperId.flatMap(WrapperId::running).isEmpty()) {
+                finish(job.id(), spool);
+              }
+            },
+            0,
+            ADOPT_POLL_MILLIS,
+            TimeUnit.MILLISECONDS));
+  }
+
+  /** Stops following the job and deletes its spool; call once its end has been recorded. */
+  public void cleanup(long jobId) throws IOException {
+    JobWatch watch = watches.remove(jobId);
+    if (watch != null) {
+      watch.cancel();
+    }
+    spool(jobId).delete();
+  }
+
+  /** Stops following jobs; the jobs and their wrappers keep running, for the next daemon. */
+  @Override
+  public void close() {
+    watches.values().forEach(JobWatch::cancel);
+    watches.clear();
+  }
+
+  Path spoolDir(long jobId) {
+    return spool(jobId).path();
+  }
+
+  private SpoolDir spool(long jobId) {
+    return new SpoolDir(spoolRoot.resolve(Long.toString(jobId)));
+  }
+
+  private Optional<WrapperId> wrapperOf(Job job, SpoolDir spool) {
+    return job.pid() > 0
+        ? Optional.of(new WrapperId(job.pid(), job.pidStartTicks()))
+        : spool.wrapperRecord();
+  }
+
+  private boolean ownedBy(long pid, Job job) {
+    long expected = privilegeDrop.drops() ? job.owner().uid() : daemonUid;
+    OptionalLong uid = ProcessStat.realUid(pid);
+    return uid.isPresent() && uid.getAsLong() == expected;
+  }
+
+  private Process startWrapper(Job job, SpoolDir spool) throws LaunchException {
+    List<String> command = new ArrayList<>(privilegeDrop.prefix(job.owner()));
+    command.add(wrapper.toString());
+    command.add(spool.path().toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(new File("/"))
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            // Not pipes: the wrapper outlives the daemon and must not die writing to one.
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().clear();
+    builder.environment().put("PATH", "/usr/bin:/bin");
+    builder.environment().put("LC_ALL", "C");
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new LaunchException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static long awaitJobPid(SpoolDir spool, Process process) throws LaunchException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LAUNCH_WAIT_MILLIS);
+    try {
+      while (System.nanoTime() < deadline) {
+        OptionalLong jobPid = spool.jobPid();
+        if (jobPid.isPresent()) {
+          return jobPid.getAsLong();
+        }
+        if (process.waitFor(LAUNCH_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+          jobPid = spool.jobPid();
+          if (jobPid.isPresent()) {
+            return jobPid.getAsLong();
+          }
+          throw new LaunchException(
+              spool
+                  .launchError()
+                  .orElse(
+                      "wrapper exited with status "
+                          + process.exitValue()
+                          + " before the job started"));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process.destroyForcibly();
+    throw new LaunchException("wrapper did not start the job within " + LAUNCH_WAIT_MILLIS + " ms");
+  }
+
+  /** Reports the job's end once, from its exit record, or as LOST when there is none. */
+  private void finish(long jobId, SpoolDir spool) {
+    JobWatch watch = watches.remove(jobId);
+    if (watch == null) {
+      return;
+    }
+    watch.cancel();
+    Optional<ExitStatus> status = spool.exitStatus();
+    String error = status.isPresent() ? spool.launchError().orElse(null) : LOST_NO_EXIT;
+    try {
+      listener.exited(jobId, status.orElse(null), error);
+    } catch (RuntimeException e) {
+      log.error("job {}: exit listener failed", jobId, e);
+    }
+  }
+}

@@ -1,0 +1,248 @@
+package io.gflow.daemon.exec;
+
+import io.gflow.daemon.job.ExitStatus;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * One job's spool directory, {@code <stateDir>/spool/<jobId>/}: the daemon writes the job's inputs
+ * here for the wrapper and reads back what the wrapper recorded. Files the wrapper writes are read
+ * without following links, only if regular and only their first {@value #MAX_RECORD} bytes, because
+ * in system mode the directory belongs to the job's user. Immutable and thread-safe (the files are
+ * not guarded: one launch per job).
+ */
+final class SpoolDir {
+  static final String ARGV = "argv";
+  static final String ENV = "env";
+  static final String CWD = "cwd";
+  static final String STDOUT = "stdout";
+  static final String STDERR = "stderr";
+  static final String SCRIPT = "script";
+  static final String WRAPPER = "wrapper";
+  static final String JOBPID = "jobpid";
+  static final String EXIT = "exit";
+  static final String LAUNCH_ERROR = "launch_error";
+  private static final int MAX_RECORD = 4096;
+  private static final Set<PosixFilePermission> PRIVATE =
+      PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> RUNNABLE =
+      PosixFilePermissions.fromString("rwx------");
+
+  private final Path path;
+
+  SpoolDir(Path path) {
+    this.path = path;
+  }
+
+  Path path() {
+    return path;
+  }
+
+  boolean exists() {
+    return Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** Creates the directory (0700); fails if it exists, since a stale spool must be cleaned up. */
+  void create() throws IOException {
+    Files.createDirectory(path, PosixFilePermissions.asFileAttribute(RUNNABLE));
+    Files.setPosixFilePermissions(path, RUNNABLE);
+  }
+
+  /** Writes the script text (0700) and returns its path, the job's argv[0]. */
+  Path writeScript(String text) throws IOException {
+    Path script = path.resolve(SCRIPT);
+    writeNew(script, text.getBytes(StandardCharsets.UTF_8), RUNNABLE);
+    return script;
+  }
+
+  void writeInputs(List<String> argv, Map<String, String> env, String cwd, OutputPaths outputs)
+      throws IOException {
+    StringBuilder argvText = new StringBuilder();
+    argv.forEach(arg -> argvText.append(arg).append('\0'));
+    StringBuilder envText = new StringBuilder();
+    env.forEach((name, value) -> envText.append(name).append('=').append(value).append('\0'));
+    writeNew(path.resolve(ARGV), utf8(argvText.toString()), PRIVATE);
+    writeNew(path.resolve(ENV), utf8(envText.toString()), PRIVATE);
+    writeNew(path.resolve(CWD), utf8(cwd), PRIVATE);
+    writeNew(path.resolve(STDOUT), utf8(outputs.stdout().toString()), PRIVATE);
+    writeNew(path.resolve(STDERR), utf8(outputs.stderr().toString()), PRIVATE);
+  }
+
+  /** Hands the directory and everything in it to the job's user (system mode). */
+  void chown(long uid, long gid) throws IOException {
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(path)) {
+      for (Path entry : entries) {
+        chownOne(entry, uid, gid);
+      }
+    }
+    chownOne(path, uid, gid);
+  }
+
+  void writeWrapperRecord(WrapperId wrapper) throws IOException {
+    writeNew(
+        path.resolve(WRAPPER), utf8(wrapper.pid() + " " + wrapper.startTicks() + "\n"), PRIVATE);
+  }
+
+  Optional<WrapperId> wrapperRecord() {
+    return read(WRAPPER)
+        .flatMap(
+            text -> {
+              String[] parts = text.trim().split(" ");
+              try {
+                return Optional.of(
+                    new WrapperId(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+              } catch (RuntimeException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  OptionalLong jobPid() {
+    Optional<String> text = read(JOBPID);
+    try {
+      return text.isEmpty()
+          ? OptionalLong.empty()
+          : OptionalLong.of(Long.parseLong(text.get().trim()));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /** The wrapper's exit record, "code N" or "signal N"; empty if absent or malformed. */
+  Optional<ExitStatus> exitStatus() {
+    return read(EXIT).flatMap(SpoolDir::parseExit);
+  }
+
+  static Optional<ExitStatus> parseExit(String text) {
+    String[] parts = text.trim().split(" ");
+    if (parts.length != 2) {
+      return Optional.empty();
+    }
+    try {
+      int number = Integer.parseInt(parts[1]);
+      return switch (parts[0]) {
+        case "code" -> Optional.of(ExitStatus.exited(number));
+        case "signal" -> Optional.of(ExitStatus.killed(number));
+        default -> Optional.empty();
+      };
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  Optional<String> launchError() {
+    return read(LAUNCH_ERROR).map(String::strip).filter(text -> !text.isEmpty());
+  }
+
+  boolean hasExitRecord() {
+    return Files.exists(path.resolve(EXIT), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** The first bytes of a regular file the wrapper wrote, never following a link. */
+  Optional<String> read(String name) {
+    Path file = path.resolve(name);
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      if (!attributes.isRegularFile()) {
+        return Optional.empty();
+      }
+      try (SeekableByteChannel channel =
+          Files.newByteChannel(
+              file, Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
+        ByteBuffer buffer = ByteBuffer.allocate(MAX_RECORD);
+        while (buffer.hasRemaining() && channel.read(buffer) > 0) {
+          // Fill up to the cap.
+        }
+        return Optional.of(
+            new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Deletes the directory and all in it. Works relative to open directories and never follows a
+   * link, so a user who owns the directory cannot steer the deletion elsewhere.
+   */
+  void delete() throws IOException {
+    if (!exists()) {
+      return;
+    }
+    try (DirectoryStream<Path> stream = Files.newDirectoryStream(path)) {
+      deleteContents(stream);
+    }
+    Files.deleteIfExists(path);
+  }
+
+  private static void deleteContents(DirectoryStream<Path> stream) throws IOException {
+    if (!(stream instanceof SecureDirectoryStream<Path> secure)) {
+      throw new IOException("no SecureDirectoryStream on this platform");
+    }
+    for (Path entry : secure) {
+      Path name = entry.getFileName();
+      try {
+        BasicFileAttributes attributes =
+            secure
+                .getFileAttributeView(name, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .readAttributes();
+        if (attributes.isDirectory()) {
+          try (SecureDirectoryStream<Path> child =
+              secure.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
+            deleteContents(child);
+          }
+          secure.deleteDirectory(name);
+        } else {
+          secure.deleteFile(name);
+        }
+      } catch (NoSuchFileException e) {
+        // Gone meanwhile: nothing left to delete.
+      }
+    }
+  }
+
+  private static void writeNew(Path file, byte[] content, Set<PosixFilePermission> mode)
+      throws IOException {
+    try (SeekableByteChannel channel =
+        Files.newByteChannel(
+            file,
+            EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+            PosixFilePermissions.asFileAttribute(mode))) {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+    }
+    Files.setPosixFilePermissions(file, mode);
+  }
+
+  private static void chownOne(Path file, long uid, long gid) throws IOException {
+    Files.setAttribute(file, "unix:uid", (int) uid, LinkOption.NOFOLLOW_LINKS);
+    Files.setAttribute(file, "unix:gid", (int) gid, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,97 @@
+package io.gflow.daemon.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.gflow.daemon.exec.RunnerFixture.Ended;
+import io.gflow.daemon.job.ExitStatus;
+import io.gflow.daemon.job.Job;
+import io.gflow.daemon.job.Owner;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * System mode: a root runner drops to the job's owner with {@code setpriv} before the wrapper reads
+ * anything. Runs only as root (as in CI); skipped otherwise.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class JobRunnerAsUserIT {
+  private static final Owner NOBODY = new Owner(65534, 65534, "nobody");
+
+  @TempDir Path dir;
+  private Path out;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    assumeTrue(TestJobs.SELF.uid() == 0, "needs root to run jobs as another uid");
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv");
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x--x"));
+    out = Files.createDirectory(dir.resolve("out"));
+    Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
+  }
+
+  @Test
+  void launch_systemMode_jobRunsAsOwnerWithItsEnvironment() throws Exception {
+    Job job =
+        TestJobs.job(
+            51,
+            NOBODY,
+            TestJobs.spec(
+                List.of("/bin/sh", "-c", "echo \"$(id -u) $(id -g) $SECRET $(pwd)\""),
+                null,
+                dir,
+                Map.of("SECRET", "s3cret value"),
+                out.resolve("%u-%j.out").toString()));
+
+    try (RunnerFixture fixture = new RunnerFixture(dir.resolve("state"), PrivilegeDrop.setpriv())) {
+      fixture.runner().launch(job, Map.of());
+
+      assertEquals(new Ended(51, ExitStatus.exited(0), null), fixture.awaitEnd(51));
+      Path spool = fixture.runner().spoolDir(51);
+      assertEquals(
+          65534, Files.getAttribute(spool.resolve("env"), "unix:uid", LinkOption.NOFOLLOW_LINKS));
+      assertEquals(
+          "rw-------",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.resolve("env"))));
+      assertEquals(
+          "rwx--x--x",
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.getParent())));
+    }
+    assertEquals(
+        "65534 65534 s3cret value " + dir + "\n", Files.readString(out.resolve("nobody-51.out")));
+    assertEquals(65534, Files.getAttribute(out.resolve("nobody-51.out"), "unix:uid"));
+  }
+
+  @Test
+  void signal_systemMode_reachesOwnersJob() throws Exception {
+    Job job =
+        TestJobs.job(
+            52,
+            NOBODY,
+            TestJobs.spec(
+                List.of("/bin/sleep", "1000"),
+                null,
+                dir,
+                Map.of(),
+                out.resolve("52.out").toString()));
+
+    try (RunnerFixture fixture = new RunnerFixture(dir.resolve("state"), PrivilegeDrop.setpriv())) {
+      Launched launched = fixture.runner().launch(job, Map.of());
+      assertEquals(65534, ProcessStat.realUid(launched.wrapperPid()).orElseThrow());
+
+      assertTrue(fixture.runner().signal(TestJobs.running(job, launched), 15));
+
+      assertEquals(ExitStatus.killed(15), fixture.awaitEnd(52).status());
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package io.gflow.daemon.exec;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.gflow.daemon.job.ExitStatus;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@link JobRunner} over a state directory, with the wrapper extracted from the jar and a
+ * listener that queues every report. Not thread-safe for setup; the queue is. One per test.
+ */
+final class RunnerFixture implements AutoCloseable {
+  /** One report to the {@link ExitListener}. */
+  record Ended(long jobId, ExitStatus status, String launchError) {}
+
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "exec-test-scheduler");
+            thread.setDaemon(true);
+            return thread;
+          });
+  private final BlockingQueue<Ended> ended = new LinkedBlockingQueue<>();
+  private final Path stateDir;
+  private final JobRunner runner;
+
+  RunnerFixture(Path stateDir) throws IOException {
+    this(stateDir, PrivilegeDrop.none());
+  }
+
+  RunnerFixture(Path stateDir, PrivilegeDrop drop) throws IOException {
+    this.stateDir = stateDir;
+    Path wrapper = WrapperProgram.locate(stateDir);
+    this.runner =
+        new JobRunner(
+            stateDir,
+            wrapper,
+            drop,
+            (jobId, status, error) -> ended.add(new Ended(jobId, status, error)),
+            scheduler);
+  }
+
+  JobRunner runner() {
+    return runner;
+  }
+
+  Path stateDir() {
+    return stateDir;
+  }
+
+  /** The next report; the test's {@code @Timeout} bounds the wait as well. */
+  Ended awaitEnd(long jobId) throws InterruptedException {
+    Ended next = ended.poll(30, TimeUnit.SECONDS);
+    assertNotNull(next, "no exit reported for job " + jobId);
+    if (next.jobId() != jobId) {
+      throw new AssertionError("report for job " + next.jobId() + ", expected " + jobId);
+    }
+    return next;
+  }
+
+  /** Asserts that nothing (more) has been reported within {@code millis}. */
+  void assertNoEnd(long millis) throws InterruptedException {
+    assertNull(ended.poll(millis, TimeUnit.MILLISECONDS));
+  }
+
+  @Override
+  public void close() {
+    runner.close();
+    scheduler.shutdownNow();
+  }
+}

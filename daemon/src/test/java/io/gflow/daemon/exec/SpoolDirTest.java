@@ -1,0 +1,92 @@
+package io.gflow.daemon.exec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gflow.daemon.job.ExitStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SpoolDirTest {
+  @TempDir Path dir;
+
+  @Test
+  void parseExit_codeAndSignal_parsed() {
+    assertEquals(Optional.of(ExitStatus.exited(7)), SpoolDir.parseExit("code 7\n"));
+    assertEquals(Optional.of(ExitStatus.killed(15)), SpoolDir.parseExit("signal 15\n"));
+    assertEquals(Optional.empty(), SpoolDir.parseExit("code"));
+    assertEquals(Optional.empty(), SpoolDir.parseExit("status 1"));
+    assertEquals(Optional.empty(), SpoolDir.parseExit("code x"));
+  }
+
+  @Test
+  void writeInputs_nulSeparatedAndPrivate() throws Exception {
+    SpoolDir spool = new SpoolDir(dir.resolve("1"));
+    spool.create();
+    Map<String, String> env = new TreeMap<>(Map.of("A", "1\n2", "B.c", "x=y"));
+
+    spool.writeInputs(
+        List.of("/bin/echo", "a b"),
+        env,
+        "/work",
+        new OutputPaths(Path.of("/o/out"), Path.of("/o/err")));
+
+    assertEquals("/bin/echo\0a b\0", Files.readString(spool.path().resolve("argv")));
+    assertEquals("A=1\n2\0B.c=x=y\0", Files.readString(spool.path().resolve("env")));
+    assertEquals("/work", Files.readString(spool.path().resolve("cwd")));
+    assertEquals("/o/err", Files.readString(spool.path().resolve("stderr")));
+    assertEquals("rwx------", mode(spool.path()));
+    assertEquals("rw-------", mode(spool.path().resolve("env")));
+  }
+
+  @Test
+  void read_symlinkedRecord_ignored() throws Exception {
+    SpoolDir spool = new SpoolDir(dir.resolve("2"));
+    spool.create();
+    Path secret = Files.writeString(dir.resolve("secret"), "code 0\n");
+    Files.createSymbolicLink(spool.path().resolve("exit"), secret);
+    Files.createSymbolicLink(spool.path().resolve("launch_error"), secret);
+
+    assertEquals(Optional.empty(), spool.exitStatus());
+    assertEquals(Optional.empty(), spool.launchError());
+  }
+
+  @Test
+  void delete_linksAndSubdirs_removedWithoutFollowing() throws Exception {
+    Path outside = Files.createDirectory(dir.resolve("outside"));
+    Path keep = Files.writeString(outside.resolve("keep"), "keep");
+    SpoolDir spool = new SpoolDir(dir.resolve("3"));
+    spool.create();
+    Files.createSymbolicLink(spool.path().resolve("link"), outside);
+    Path sub = Files.createDirectory(spool.path().resolve("sub"));
+    Files.writeString(sub.resolve("file"), "x");
+    Files.createSymbolicLink(sub.resolve("keep"), keep);
+
+    spool.delete();
+
+    assertFalse(Files.exists(spool.path()));
+    assertTrue(Files.exists(keep));
+  }
+
+  @Test
+  void wrapperRecord_roundTrip() throws Exception {
+    SpoolDir spool = new SpoolDir(dir.resolve("4"));
+    spool.create();
+
+    spool.writeWrapperRecord(new WrapperId(123, 456));
+
+    assertEquals(Optional.of(new WrapperId(123, 456)), spool.wrapperRecord());
+  }
+
+  private static String mode(Path path) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+  }
+}
