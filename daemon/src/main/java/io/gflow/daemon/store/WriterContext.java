@@ -1,0 +1,102 @@
+package io.gflow.daemon.store;
+
+import io.gflow.daemon.job.Job;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The writer connection with its prepared statements and the next free job id. Not thread-safe:
+ * only the writer thread uses it (and the opening thread before the writer starts).
+ */
+final class WriterContext implements AutoCloseable {
+  private static final String STORED_NEXT_ID =
+      "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'jobs'), 0),"
+          + " coalesce((SELECT max(id) FROM jobs), 0)) + 1";
+
+  private final Connection connection;
+  private final Statement control;
+  private final PreparedStatement insert;
+  private final PreparedStatement upsert;
+  private long nextId;
+
+  WriterContext(Connection connection) throws SQLException {
+    this.connection = connection;
+    this.control = connection.createStatement();
+    this.insert = connection.prepareStatement(JobRows.INSERT);
+    this.upsert = connection.prepareStatement(JobRows.UPSERT);
+    this.nextId = storedNextId();
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  void execute(String sql) throws SQLException {
+    control.execute(sql);
+  }
+
+  /** Reserves {@code count} consecutive ids in this transaction and returns the first. */
+  long allocateIds(int count) {
+    long first = nextId;
+    nextId += count;
+    return first;
+  }
+
+  long nextId() {
+    return nextId;
+  }
+
+  /** Sets the next free id after a rollback; never below what the database already used. */
+  void resetNextId(long fallback) {
+    long stored;
+    try {
+      stored = storedNextId();
+    } catch (SQLException unreadable) {
+      stored = fallback;
+    }
+    nextId = Math.max(fallback, stored);
+  }
+
+  /** Inserts new rows; an id already present fails the statement rather than overwriting. */
+  void insert(List<Job> jobs) throws SQLException {
+    for (Job job : jobs) {
+      JobRows.bind(insert, job);
+      insert.executeUpdate();
+    }
+  }
+
+  /** Inserts or replaces rows by id. */
+  void upsert(List<Job> jobs) throws SQLException {
+    for (Job job : jobs) {
+      JobRows.bind(upsert, job);
+      upsert.executeUpdate();
+      nextId = Math.max(nextId, job.id() + 1);
+    }
+  }
+
+  private long storedNextId() throws SQLException {
+    try (ResultSet result = control.executeQuery(STORED_NEXT_ID)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (connection;
+        control;
+        insert;
+        upsert) {
+      try {
+        // Keeps the planner's statistics fresh; cheap, and only at close.
+        control.execute("PRAGMA optimize");
+      } catch (SQLException notNeeded) {
+        // A full or read-only database cannot store statistics; the old ones still serve.
+      }
+    }
+  }
+}
