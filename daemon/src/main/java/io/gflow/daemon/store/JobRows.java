@@ -97,29 +97,43 @@ final class JobRows {
 
   /** Reads the row at the result's cursor, which must have {@link #COLUMNS} in order. */
   static Job read(ResultSet row) throws SQLException {
-    long id = row.getLong("id");
-    Long arrayTask = nullableLong(row, "array_task_id");
-    Long exitCode = nullableLong(row, "exit_code");
-    Long signal = nullableLong(row, "signal");
+    // Positional access in COLUMNS order: by-name lookups cost more than the row itself.
+    int index = 0;
+    long id = row.getLong(++index);
+    Long arrayJobId = nullableLong(row, ++index);
+    Long arrayTaskId = nullableLong(row, ++index);
+    Owner owner = new Owner(row.getLong(++index), row.getLong(++index), row.getString(++index));
+    index++; // name: the spec has it
+    JobState state = state(row.getString(++index), id);
+    String reason = row.getString(++index);
+    index += 2; // priority, gpus: the spec has them
+    Instant submitTime = Instant.ofEpochMilli(row.getLong(++index));
+    Instant startTime = instant(nullableLong(row, ++index));
+    Instant endTime = instant(nullableLong(row, ++index));
+    Long exitCode = nullableLong(row, ++index);
+    Long signal = nullableLong(row, ++index);
     ExitStatus exit =
         exitCode != null
             ? ExitStatus.exited(exitCode.intValue())
             : signal != null ? ExitStatus.killed(signal.intValue()) : null;
+    List<Integer> assignedGpus = gpus(row.getString(++index), id);
+    long pid = row.getLong(++index);
+    long pidStartTicks = row.getLong(++index);
     return new Job(
         id,
-        nullableLong(row, "array_job_id"),
-        arrayTask == null ? null : arrayTask.intValue(),
-        new Owner(row.getLong("uid"), row.getLong("gid"), row.getString("user")),
-        SpecJson.read(row.getString("spec")),
-        state(row.getString("state"), id),
-        row.getString("reason"),
-        Instant.ofEpochMilli(row.getLong("submit_time")),
-        instant(nullableLong(row, "start_time")),
-        instant(nullableLong(row, "end_time")),
+        arrayJobId,
+        arrayTaskId == null ? null : arrayTaskId.intValue(),
+        owner,
+        SpecJson.read(row.getString(++index)),
+        state,
+        reason,
+        submitTime,
+        startTime,
+        endTime,
         exit,
-        gpus(row.getString("assigned_gpus"), id),
-        row.getLong("pid"),
-        row.getLong("pid_start_ticks"));
+        assignedGpus,
+        pid,
+        pidStartTicks);
   }
 
   static JobState state(String wireName, long id) {
@@ -160,7 +174,7 @@ final class JobRows {
     }
   }
 
-  private static Long nullableLong(ResultSet row, String column) throws SQLException {
+  private static Long nullableLong(ResultSet row, int column) throws SQLException {
     long value = row.getLong(column);
     return row.wasNull() ? null : value;
   }

@@ -40,6 +40,10 @@ import org.sqlite.SQLiteOpenMode;
 public final class JobStore implements AutoCloseable {
   private static final int READ_CONNECTIONS = 4;
   private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+  // Page caches (negative = KiB): job rows are scattered over pages, so a page per row read.
+  private static final int READ_CACHE_KIB = -8_000;
+  private static final int WRITE_CACHE_KIB = -16_000;
   private static final int MAX_SETTING_NAME_CHARS = 200;
 
   private final Path dbFile;
@@ -84,6 +88,7 @@ public final class JobStore implements AutoCloseable {
         opened.add(read);
         try (Statement statement = read.createStatement()) {
           statement.execute("PRAGMA query_only = ON");
+          statement.execute("PRAGMA cache_size = " + READ_CACHE_KIB);
         }
         readers.add(read);
       }
@@ -132,6 +137,7 @@ public final class JobStore implements AutoCloseable {
       }
       // FULL: in WAL mode every commit is fsynced before it is acknowledged.
       statement.execute("PRAGMA synchronous = FULL");
+      statement.execute("PRAGMA cache_size = " + WRITE_CACHE_KIB);
     }
   }
 

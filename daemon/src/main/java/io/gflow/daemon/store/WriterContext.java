@@ -19,15 +19,11 @@ final class WriterContext implements AutoCloseable {
 
   private final Connection connection;
   private final Statement control;
-  private final PreparedStatement insert;
-  private final PreparedStatement upsert;
   private long nextId;
 
   WriterContext(Connection connection) throws SQLException {
     this.connection = connection;
     this.control = connection.createStatement();
-    this.insert = connection.prepareStatement(JobRows.INSERT);
-    this.upsert = connection.prepareStatement(JobRows.UPSERT);
     this.nextId = storedNextId();
   }
 
@@ -63,18 +59,23 @@ final class WriterContext implements AutoCloseable {
 
   /** Inserts new rows; an id already present fails the statement rather than overwriting. */
   void insert(List<Job> jobs) throws SQLException {
-    for (Job job : jobs) {
-      JobRows.bind(insert, job);
-      insert.executeUpdate();
+    // Prepared per call: the driver finalizes a statement whose execution failed.
+    try (PreparedStatement insert = connection.prepareStatement(JobRows.INSERT)) {
+      for (Job job : jobs) {
+        JobRows.bind(insert, job);
+        insert.executeUpdate();
+      }
     }
   }
 
   /** Inserts or replaces rows by id. */
   void upsert(List<Job> jobs) throws SQLException {
-    for (Job job : jobs) {
-      JobRows.bind(upsert, job);
-      upsert.executeUpdate();
-      nextId = Math.max(nextId, job.id() + 1);
+    try (PreparedStatement upsert = connection.prepareStatement(JobRows.UPSERT)) {
+      for (Job job : jobs) {
+        JobRows.bind(upsert, job);
+        upsert.executeUpdate();
+        nextId = Math.max(nextId, job.id() + 1);
+      }
     }
   }
 
@@ -88,9 +89,7 @@ final class WriterContext implements AutoCloseable {
   @Override
   public void close() throws SQLException {
     try (connection;
-        control;
-        insert;
-        upsert) {
+        control) {
       try {
         // Keeps the planner's statistics fresh; cheap, and only at close.
         control.execute("PRAGMA optimize");
