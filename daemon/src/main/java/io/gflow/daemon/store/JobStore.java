@@ -7,10 +7,7 @@ import io.gflow.protocol.json.JsonFormatException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,8 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.LongFunction;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteOpenMode;
 
 /**
  * The daemon's durable record of jobs and runtime settings: one SQLite file in WAL mode with {@code
@@ -39,11 +34,6 @@ import org.sqlite.SQLiteOpenMode;
  */
 public final class JobStore implements AutoCloseable {
   private static final int READ_CONNECTIONS = 4;
-  private static final int BUSY_TIMEOUT_MILLIS = 10_000;
-
-  // Page caches (negative = KiB): job rows are scattered over pages, so a page per row read.
-  private static final int READ_CACHE_KIB = -8_000;
-  private static final int WRITE_CACHE_KIB = -16_000;
   private static final int MAX_SETTING_NAME_CHARS = 200;
 
   private final Path dbFile;
@@ -76,20 +66,15 @@ public final class JobStore implements AutoCloseable {
     String url = "jdbc:sqlite:" + file;
     List<AutoCloseable> opened = new ArrayList<>();
     try {
-      Connection connection = connect(url, true);
+      Connection connection = Connections.writer(url, file);
       opened.add(connection);
-      configureWriter(connection, file);
       Schema.migrate(connection, file, clock);
       WriterContext context = new WriterContext(connection);
       opened.add(context);
       List<Connection> readers = new ArrayList<>();
       for (int i = 0; i < READ_CONNECTIONS; i++) {
-        Connection read = connect(url, false);
+        Connection read = Connections.reader(url);
         opened.add(read);
-        try (Statement statement = read.createStatement()) {
-          statement.execute("PRAGMA query_only = ON");
-          statement.execute("PRAGMA cache_size = " + READ_CACHE_KIB);
-        }
         readers.add(read);
       }
       StoreWriter writer = new StoreWriter(context, file);
@@ -113,31 +98,6 @@ public final class JobStore implements AutoCloseable {
       } catch (Exception closeFailed) {
         failure.addSuppressed(closeFailed);
       }
-    }
-  }
-
-  private static Connection connect(String url, boolean create) throws SQLException {
-    SQLiteConfig config = new SQLiteConfig();
-    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-    if (!create) {
-      config.resetOpenMode(SQLiteOpenMode.CREATE);
-    }
-    return config.createConnection(url);
-  }
-
-  private static void configureWriter(Connection connection, Path file)
-      throws SQLException, IOException {
-    try (Statement statement = connection.createStatement()) {
-      try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
-        String actual = mode.next() ? mode.getString(1) : "unknown";
-        if (!"wal".equalsIgnoreCase(actual)) {
-          throw new IOException(
-              file + ": SQLite refused WAL mode (got " + actual + "); is it on a network mount?");
-        }
-      }
-      // FULL: in WAL mode every commit is fsynced before it is acknowledged.
-      statement.execute("PRAGMA synchronous = FULL");
-      statement.execute("PRAGMA cache_size = " + WRITE_CACHE_KIB);
     }
   }
 
@@ -207,16 +167,7 @@ public final class JobStore implements AutoCloseable {
     }
     return writer.submit(
         context -> {
-          try (PreparedStatement statement =
-              context
-                  .connection()
-                  .prepareStatement(
-                      "INSERT INTO settings (name, value) VALUES (?, ?)"
-                          + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
-            statement.setString(1, name);
-            statement.setString(2, compact);
-            statement.executeUpdate();
-          }
+          context.putSetting(name, compact);
           return null;
         });
   }
@@ -259,23 +210,7 @@ public final class JobStore implements AutoCloseable {
    */
   public int purgeFinishedBefore(Instant cutoff) {
     long cutoffMillis = cutoff.toEpochMilli();
-    return join(
-        writer.submit(
-            context -> {
-              try (PreparedStatement statement =
-                  context
-                      .connection()
-                      .prepareStatement(
-                          "DELETE FROM jobs WHERE end_time < ? AND state IN ("
-                              + StoreReader.placeholders(StoreReader.TERMINAL_STATES)
-                              + ")")) {
-                statement.setLong(1, cutoffMillis);
-                for (int i = 0; i < StoreReader.TERMINAL_STATES.size(); i++) {
-                  statement.setString(i + 2, StoreReader.TERMINAL_STATES.get(i));
-                }
-                return statement.executeUpdate();
-              }
-            }));
+    return join(writer.submit(context -> context.purgeFinishedBefore(cutoffMillis)));
   }
 
   /** How many transactions the writer has committed since open: fewer than writes when grouped. */

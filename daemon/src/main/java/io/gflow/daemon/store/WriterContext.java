@@ -79,6 +79,34 @@ final class WriterContext implements AutoCloseable {
     }
   }
 
+  /** Inserts or replaces a setting's JSON text. */
+  void putSetting(String name, String jsonValue) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO settings (name, value) VALUES (?, ?)"
+                + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+      statement.setString(1, name);
+      statement.setString(2, jsonValue);
+      statement.executeUpdate();
+    }
+  }
+
+  /** Deletes terminal jobs that ended before the cutoff; returns how many. */
+  int purgeFinishedBefore(long cutoffMillis) throws SQLException {
+    List<String> terminal = StoreReader.TERMINAL_STATES;
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "DELETE FROM jobs WHERE end_time < ? AND state IN ("
+                + StoreReader.placeholders(terminal)
+                + ")")) {
+      statement.setLong(1, cutoffMillis);
+      for (int i = 0; i < terminal.size(); i++) {
+        statement.setString(i + 2, terminal.get(i));
+      }
+      return statement.executeUpdate();
+    }
+  }
+
   private long storedNextId() throws SQLException {
     try (ResultSet result = control.executeQuery(STORED_NEXT_ID)) {
       result.next();

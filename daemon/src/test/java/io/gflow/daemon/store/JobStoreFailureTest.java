@@ -127,7 +127,7 @@ class JobStoreFailureTest {
   }
 
   private static JobSpec bigSpec(String script) {
-    JobSpec small = JobStoreTest.scriptSpec();
+    JobSpec small = StoreFixtures.scriptSpec();
     return new JobSpec(
         null,
         script,

@@ -1,8 +1,8 @@
 package io.gflow.daemon.store;
 
-import static io.gflow.daemon.store.JobStoreTest.ids;
 import static io.gflow.daemon.store.StoreFixtures.CLOCK;
 import static io.gflow.daemon.store.StoreFixtures.NOW;
+import static io.gflow.daemon.store.StoreFixtures.ids;
 import static io.gflow.daemon.store.StoreFixtures.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -2,8 +2,12 @@ package io.gflow.daemon.store;
 
 import static io.gflow.daemon.store.StoreFixtures.CLOCK;
 import static io.gflow.daemon.store.StoreFixtures.NOW;
+import static io.gflow.daemon.store.StoreFixtures.commandSpec;
+import static io.gflow.daemon.store.StoreFixtures.fullJob;
+import static io.gflow.daemon.store.StoreFixtures.ids;
 import static io.gflow.daemon.store.StoreFixtures.job;
 import static io.gflow.daemon.store.StoreFixtures.pendingJobs;
+import static io.gflow.daemon.store.StoreFixtures.scriptSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,33 +15,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gflow.daemon.job.ExitStatus;
 import io.gflow.daemon.job.Job;
-import io.gflow.daemon.job.JobSpec;
 import io.gflow.daemon.job.Owner;
 import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.RpcException;
-import io.gflow.protocol.job.DependencyMode;
 import io.gflow.protocol.job.JobState;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Writes and reads through the store: round trips, ids, settings, purge, close. */
 class JobStoreTest {
   @TempDir Path dir;
 
@@ -48,72 +42,6 @@ class JobStoreTest {
 
   private JobStore open() throws IOException {
     return JobStore.open(dir.resolve("gflow.db"), CLOCK);
-  }
-
-  @Test
-  @Timeout(30)
-  void open_newFile_mode0600AndSchemaVersionRecorded() throws Exception {
-    try (JobStore store = open()) {
-      store.insert(1, first -> pendingJobs(first, 1, 1000)).join();
-      assertEquals("rw-------", permissions(store.file()));
-      Path wal = Path.of(store.file() + "-wal");
-      if (Files.exists(wal)) {
-        assertEquals("rw-------", permissions(wal));
-      }
-    }
-    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gflow.db"));
-        Statement statement = raw.createStatement()) {
-      assertEquals(Schema.CURRENT_VERSION, intResult(statement, "PRAGMA user_version"));
-      assertEquals(
-          Schema.MIGRATIONS.size(), intResult(statement, "SELECT count(*) FROM schema_history"));
-      assertEquals(
-          NOW.toEpochMilli(),
-          intResult(statement, "SELECT applied_at FROM schema_history WHERE version = 1"));
-      assertEquals("wal", stringResult(statement, "PRAGMA journal_mode"));
-    }
-  }
-
-  @Test
-  @Timeout(30)
-  void open_looseExistingFile_tightenedTo0600() throws Exception {
-    Path db = Files.createFile(dir.resolve("gflow.db"));
-    Files.setPosixFilePermissions(db, PosixFilePermissions.fromString("rw-rw-rw-"));
-    try (JobStore store = open()) {
-      assertEquals("rw-------", permissions(db));
-      assertEquals(0, store.maxId());
-    }
-  }
-
-  @Test
-  @Timeout(30)
-  void open_symlink_refused() throws Exception {
-    Path target = Files.createFile(dir.resolve("elsewhere.db"));
-    Files.createSymbolicLink(dir.resolve("gflow.db"), target);
-    IOException refused = assertThrows(IOException.class, this::open);
-    assertTrue(refused.getMessage().contains("symbolic link"), refused.getMessage());
-    assertEquals(0, Files.size(target));
-  }
-
-  @Test
-  @Timeout(30)
-  void open_missingDirectory_throwsNoSuchFile() {
-    assertThrows(
-        NoSuchFileException.class,
-        () -> JobStore.open(dir.resolve("missing").resolve("gflow.db"), CLOCK));
-  }
-
-  @Test
-  @Timeout(30)
-  void open_newerSchema_refused() throws Exception {
-    try (JobStore store = open()) {
-      store.putSetting("x", "1").join();
-    }
-    try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gflow.db"));
-        Statement statement = raw.createStatement()) {
-      statement.execute("PRAGMA user_version = " + (Schema.CURRENT_VERSION + 1));
-    }
-    IOException refused = assertThrows(IOException.class, this::open);
-    assertTrue(refused.getMessage().contains("newer"), refused.getMessage());
   }
 
   @Test
@@ -296,95 +224,5 @@ class JobStoreTest {
     assertEquals(ErrorCode.UNAVAILABLE, ((RpcException) late.getCause()).code());
     RpcException read = assertThrows(RpcException.class, () -> store.get(1));
     assertEquals(ErrorCode.UNAVAILABLE, read.code());
-  }
-
-  static JobSpec commandSpec() {
-    Map<String, String> env =
-        Map.of(
-            "PATH", "/usr/bin:/bin",
-            "MULTI", "line one\nline two\r\nthree",
-            "WEIRD NAME=x", "tab\there \"quoted\" \\back\\",
-            "ünïcode", "\u0000nul \u2028sep \u0085next 😀",
-            "EMPTY", "");
-    return new JobSpec(
-        List.of("python3", "-c", "print('hi')", "", "a b"),
-        null,
-        "train-model",
-        "/home/alice/work dir",
-        env,
-        2,
-        75,
-        Duration.ofHours(4).plusMillis(1),
-        NOW.plusSeconds(3600).plusNanos(5),
-        List.of(3L, 9L),
-        DependencyMode.ANY,
-        false,
-        "ml",
-        "proj-x",
-        "/tmp/%j.out",
-        "/tmp/%j.err",
-        3);
-  }
-
-  static JobSpec scriptSpec() {
-    return new JobSpec(
-        null,
-        "#!/bin/bash\nset -e\necho \"$GFLOW_JOB_ID\"\n",
-        "script-job",
-        "/",
-        Map.of(),
-        0,
-        0,
-        null,
-        null,
-        List.of(),
-        DependencyMode.ALL,
-        true,
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  /** Task {@code task} of an array starting at {@code first}, with every field set. */
-  static Job fullJob(long first, int task, JobSpec spec) {
-    return new Job(
-        first + task,
-        first,
-        task,
-        new Owner(1000 + task, 2000, "alice"),
-        spec,
-        JobState.FAILED,
-        "DependencyFailed:12",
-        NOW,
-        NOW.plusMillis(1500),
-        NOW.plusSeconds(60),
-        task % 2 == 0 ? ExitStatus.exited(3) : ExitStatus.killed(9),
-        List.of(0, 2),
-        4242,
-        987654321L);
-  }
-
-  static List<Long> ids(List<Job> jobs) {
-    return jobs.stream().map(Job::id).toList();
-  }
-
-  static String permissions(Path path) throws IOException {
-    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
-  }
-
-  private static long intResult(Statement statement, String sql) throws SQLException {
-    try (ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getLong(1);
-    }
-  }
-
-  private static String stringResult(Statement statement, String sql) throws SQLException {
-    try (ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getString(1);
-    }
   }
 }

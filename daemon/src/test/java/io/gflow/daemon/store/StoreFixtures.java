@@ -1,13 +1,18 @@
 package io.gflow.daemon.store;
 
+import io.gflow.daemon.job.ExitStatus;
 import io.gflow.daemon.job.Job;
 import io.gflow.daemon.job.JobSpec;
 import io.gflow.daemon.job.Owner;
 import io.gflow.daemon.socket.NativeLibraries;
 import io.gflow.protocol.job.DependencyMode;
 import io.gflow.protocol.job.JobState;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -70,5 +75,81 @@ final class StoreFixtures {
     return java.util.stream.LongStream.range(firstId, firstId + count)
         .mapToObj(id -> job(id, uid, JobState.PENDING))
         .toList();
+  }
+
+  static JobSpec commandSpec() {
+    Map<String, String> env =
+        Map.of(
+            "PATH", "/usr/bin:/bin",
+            "MULTI", "line one\nline two\r\nthree",
+            "WEIRD NAME=x", "tab\there \"quoted\" \\back\\",
+            "ünïcode", "\u0000nul \u2028sep \u0085next 😀",
+            "EMPTY", "");
+    return new JobSpec(
+        List.of("python3", "-c", "print('hi')", "", "a b"),
+        null,
+        "train-model",
+        "/home/alice/work dir",
+        env,
+        2,
+        75,
+        Duration.ofHours(4).plusMillis(1),
+        NOW.plusSeconds(3600).plusNanos(5),
+        List.of(3L, 9L),
+        DependencyMode.ANY,
+        false,
+        "ml",
+        "proj-x",
+        "/tmp/%j.out",
+        "/tmp/%j.err",
+        3);
+  }
+
+  static JobSpec scriptSpec() {
+    return new JobSpec(
+        null,
+        "#!/bin/bash\nset -e\necho \"$GFLOW_JOB_ID\"\n",
+        "script-job",
+        "/",
+        Map.of(),
+        0,
+        0,
+        null,
+        null,
+        List.of(),
+        DependencyMode.ALL,
+        true,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** Task {@code task} of an array starting at {@code first}, with every field set. */
+  static Job fullJob(long first, int task, JobSpec spec) {
+    return new Job(
+        first + task,
+        first,
+        task,
+        new Owner(1000 + task, 2000, "alice"),
+        spec,
+        JobState.FAILED,
+        "DependencyFailed:12",
+        NOW,
+        NOW.plusMillis(1500),
+        NOW.plusSeconds(60),
+        task % 2 == 0 ? ExitStatus.exited(3) : ExitStatus.killed(9),
+        List.of(0, 2),
+        4242,
+        987654321L);
+  }
+
+  static List<Long> ids(List<Job> jobs) {
+    return jobs.stream().map(Job::id).toList();
+  }
+
+  static String permissions(Path path) throws IOException {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
 }
