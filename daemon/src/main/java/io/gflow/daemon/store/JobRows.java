@@ -1,0 +1,181 @@
+package io.gflow.daemon.store;
+
+import io.gflow.daemon.job.ExitStatus;
+import io.gflow.daemon.job.Job;
+import io.gflow.daemon.job.Owner;
+import io.gflow.protocol.job.JobState;
+import io.gflow.protocol.json.Json;
+import io.gflow.protocol.json.JsonArray;
+import io.gflow.protocol.json.JsonFormatException;
+import io.gflow.protocol.json.JsonNumber;
+import io.gflow.protocol.json.JsonValue;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Maps a {@link Job} to a row of the {@code jobs} table and back. Times are stored as epoch
+ * milliseconds, so they come back truncated to the millisecond. Stateless and thread-safe.
+ */
+final class JobRows {
+  /** The columns in bind and select order. */
+  static final List<String> COLUMNS =
+      List.of(
+          "id",
+          "array_job_id",
+          "array_task_id",
+          "uid",
+          "gid",
+          "user",
+          "name",
+          "state",
+          "reason",
+          "priority",
+          "gpus",
+          "submit_time",
+          "start_time",
+          "end_time",
+          "exit_code",
+          "signal",
+          "assigned_gpus",
+          "pid",
+          "pid_start_ticks",
+          "spec");
+
+  static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM jobs";
+
+  static final String INSERT =
+      "INSERT INTO jobs ("
+          + String.join(", ", COLUMNS)
+          + ") VALUES ("
+          + String.join(", ", Collections.nCopies(COLUMNS.size(), "?"))
+          + ")";
+
+  static final String UPSERT =
+      INSERT
+          + " ON CONFLICT (id) DO UPDATE SET "
+          + String.join(
+              ", ",
+              COLUMNS.subList(1, COLUMNS.size()).stream()
+                  .map(column -> column + " = excluded." + column)
+                  .toList());
+
+  private JobRows() {}
+
+  static void bind(PreparedStatement statement, Job job) throws SQLException {
+    int index = 0;
+    statement.setLong(++index, job.id());
+    setLong(statement, ++index, job.arrayJobId());
+    setLong(statement, ++index, job.arrayTaskId() == null ? null : job.arrayTaskId().longValue());
+    statement.setLong(++index, job.owner().uid());
+    statement.setLong(++index, job.owner().gid());
+    statement.setString(++index, job.owner().user());
+    statement.setString(++index, job.spec().name());
+    statement.setString(++index, job.state().wireName());
+    statement.setString(++index, job.reason());
+    statement.setInt(++index, job.spec().priority());
+    statement.setInt(++index, job.spec().gpus());
+    statement.setLong(++index, job.submitTime().toEpochMilli());
+    setLong(statement, ++index, millis(job.startTime()));
+    setLong(statement, ++index, millis(job.endTime()));
+    ExitStatus exit = job.exit();
+    setLong(statement, ++index, exit == null || exit.code() == null ? null : (long) exit.code());
+    setLong(
+        statement, ++index, exit == null || exit.signal() == null ? null : (long) exit.signal());
+    statement.setString(
+        ++index,
+        Json.write(JsonArray.ofLongs(job.assignedGpus().stream().map(Long::valueOf).toList())));
+    statement.setLong(++index, job.pid());
+    statement.setLong(++index, job.pidStartTicks());
+    statement.setString(++index, SpecJson.write(job.spec()));
+  }
+
+  /** Reads the row at the result's cursor, which must have {@link #COLUMNS} in order. */
+  static Job read(ResultSet row) throws SQLException {
+    // Positional access in COLUMNS order: by-name lookups cost more than the row itself.
+    int index = 0;
+    long id = row.getLong(++index);
+    Long arrayJobId = nullableLong(row, ++index);
+    Long arrayTaskId = nullableLong(row, ++index);
+    Owner owner = new Owner(row.getLong(++index), row.getLong(++index), row.getString(++index));
+    index++; // name: the spec has it
+    JobState state = state(row.getString(++index), id);
+    String reason = row.getString(++index);
+    index += 2; // priority, gpus: the spec has them
+    Instant submitTime = Instant.ofEpochMilli(row.getLong(++index));
+    Instant startTime = instant(nullableLong(row, ++index));
+    Instant endTime = instant(nullableLong(row, ++index));
+    Long exitCode = nullableLong(row, ++index);
+    Long signal = nullableLong(row, ++index);
+    ExitStatus exit =
+        exitCode != null
+            ? ExitStatus.exited(exitCode.intValue())
+            : signal != null ? ExitStatus.killed(signal.intValue()) : null;
+    List<Integer> assignedGpus = gpus(row.getString(++index), id);
+    long pid = row.getLong(++index);
+    long pidStartTicks = row.getLong(++index);
+    return new Job(
+        id,
+        arrayJobId,
+        arrayTaskId == null ? null : arrayTaskId.intValue(),
+        owner,
+        SpecJson.read(row.getString(++index)),
+        state,
+        reason,
+        submitTime,
+        startTime,
+        endTime,
+        exit,
+        assignedGpus,
+        pid,
+        pidStartTicks);
+  }
+
+  static JobState state(String wireName, long id) {
+    for (JobState state : JobState.values()) {
+      if (state.wireName().equals(wireName)) {
+        return state;
+      }
+    }
+    throw new IllegalStateException("job " + id + " has unknown stored state " + wireName);
+  }
+
+  private static List<Integer> gpus(String text, long id) {
+    List<Integer> gpus = new ArrayList<>();
+    try {
+      for (JsonValue element : ((JsonArray) Json.parse(text)).elements()) {
+        gpus.add(Math.toIntExact(((JsonNumber) element).exactLong().orElseThrow()));
+      }
+    } catch (JsonFormatException | RuntimeException e) {
+      throw new IllegalStateException("job " + id + " has malformed assigned_gpus: " + text, e);
+    }
+    return gpus;
+  }
+
+  private static Long millis(Instant instant) {
+    return instant == null ? null : instant.toEpochMilli();
+  }
+
+  private static Instant instant(Long millis) {
+    return millis == null ? null : Instant.ofEpochMilli(millis);
+  }
+
+  private static void setLong(PreparedStatement statement, int index, Long value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+
+  private static Long nullableLong(ResultSet row, int column) throws SQLException {
+    long value = row.getLong(column);
+    return row.wasNull() ? null : value;
+  }
+}

@@ -1,0 +1,248 @@
+package io.gflow.daemon.store;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job store's one writer thread with group commit: it takes everything queued, applies it in
+ * one transaction, commits durably, and only then completes the writes' futures. Thread-safe:
+ * {@link #submit} may be called from any thread.
+ *
+ * <p>Futures complete on the writer thread: a dependent action attached with a non-async method
+ * runs there and must not wait for another store write.
+ */
+final class StoreWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
+
+  /** Most writes in one transaction, to bound how long one commit keeps its callers waiting. */
+  private static final int MAX_GROUP = 4096;
+
+  private final WriterContext context;
+  private final Path dbFile;
+  private final LinkedBlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
+  private final AtomicLong commits = new AtomicLong();
+  private final Thread thread;
+
+  /** Orders {@link #closed} with enqueueing, so nothing is queued behind the stop marker. */
+  private final Object lock = new Object();
+
+  // Guarded by lock.
+  private boolean closed;
+
+  // Writer thread only: whether the last group failed, to log only the transitions.
+  private boolean failing;
+
+  StoreWriter(WriterContext context, Path dbFile) {
+    this.context = context;
+    this.dbFile = dbFile;
+    this.thread = new Thread(this::run, "gflow-store-writer");
+    thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  /** Queues a write; its future completes after the commit that includes it. */
+  <T> CompletableFuture<T> submit(StoreWrite<T> write) {
+    return enqueue(write, false);
+  }
+
+  /**
+   * Queues {@code write} to run on the writer connection outside any transaction, before the next
+   * group (for connection settings such as pragmas).
+   */
+  <T> CompletableFuture<T> submitOutsideTransaction(StoreWrite<T> write) {
+    return enqueue(write, true);
+  }
+
+  private <T> CompletableFuture<T> enqueue(StoreWrite<T> write, boolean outsideTransaction) {
+    Queued<T> queued = new Queued<>(write, outsideTransaction);
+    synchronized (lock) {
+      if (closed) {
+        queued.future.completeExceptionally(StoreErrors.closed(dbFile));
+      } else {
+        queue.add(queued);
+      }
+    }
+    return queued.future;
+  }
+
+  long commits() {
+    return commits.get();
+  }
+
+  private void run() {
+    List<Queued<?>> group = new ArrayList<>();
+    while (true) {
+      group.clear();
+      try {
+        group.add(queue.take());
+      } catch (InterruptedException ignored) {
+        // Only close() stops the writer, so that no queued write is dropped.
+        continue;
+      }
+      queue.drainTo(group, MAX_GROUP - 1);
+      Queued<?> last = group.get(group.size() - 1);
+      boolean stop = last.write == null;
+      if (stop) {
+        group.remove(group.size() - 1);
+      }
+      runGroup(group);
+      if (stop) {
+        return;
+      }
+    }
+  }
+
+  private void runGroup(List<Queued<?>> group) {
+    List<Queued<?>> writes = new ArrayList<>(group.size());
+    for (Queued<?> queued : group) {
+      if (queued.outsideTransaction) {
+        runAlone(queued);
+      } else {
+        writes.add(queued);
+      }
+    }
+    if (writes.isEmpty()) {
+      return;
+    }
+    long firstFreeId = context.nextId();
+    try {
+      context.execute("BEGIN IMMEDIATE");
+      for (Queued<?> queued : writes) {
+        applyInSavepoint(queued);
+      }
+      context.execute("COMMIT");
+    } catch (SQLException | RuntimeException | Error e) {
+      RuntimeException failure = groupFailure(e);
+      rollback(failure);
+      context.resetNextId(firstFreeId);
+      for (Queued<?> queued : writes) {
+        queued.future.completeExceptionally(failure);
+      }
+      return;
+    }
+    commits.incrementAndGet();
+    if (failing) {
+      failing = false;
+      LOG.info("job store {} accepts writes again", dbFile);
+    }
+    for (Queued<?> queued : writes) {
+      queued.finish();
+    }
+  }
+
+  private <T> void applyInSavepoint(Queued<T> queued) throws SQLException {
+    long firstFreeId = context.nextId();
+    context.execute("SAVEPOINT write");
+    try {
+      queued.result = queued.write.apply(context);
+    } catch (SQLException e) {
+      if (StoreErrors.isUnavailable(e)) {
+        throw e; // the storage's fault: the whole group fails
+      }
+      undo(firstFreeId);
+      queued.failure =
+          new IllegalStateException("job store rejected a write: " + e.getMessage(), e);
+      return;
+    } catch (RuntimeException e) {
+      undo(firstFreeId);
+      queued.failure = e;
+      return;
+    }
+    context.execute("RELEASE write");
+  }
+
+  private void undo(long firstFreeId) throws SQLException {
+    context.execute("ROLLBACK TO write");
+    context.execute("RELEASE write");
+    context.resetNextId(firstFreeId);
+  }
+
+  private RuntimeException groupFailure(Throwable e) {
+    if (e instanceof SQLException sql && StoreErrors.isUnavailable(sql)) {
+      if (!failing) {
+        failing = true;
+        // Once per outage: each caller also gets the error, but the operator needs to know.
+        LOG.warn("job store {} refuses writes: {}", dbFile, sql.getMessage());
+      }
+      return StoreErrors.writeFailed(sql, dbFile);
+    }
+    return new IllegalStateException("job store transaction failed, nothing was saved", e);
+  }
+
+  private void rollback(RuntimeException failure) {
+    try {
+      context.execute("ROLLBACK");
+    } catch (SQLException e) {
+      // SQLite may already have rolled back (it does on some full or I/O errors); anything else
+      // is worth seeing next to the failure.
+      if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+        failure.addSuppressed(e);
+      }
+    }
+  }
+
+  private <T> void runAlone(Queued<T> queued) {
+    try {
+      queued.result = queued.write.apply(context);
+    } catch (SQLException | RuntimeException e) {
+      queued.failure = e;
+    }
+    queued.finish();
+  }
+
+  /**
+   * Runs everything queued so far and stops the thread; later writes fail as closed. Idempotent.
+   * The caller closes the connection afterwards.
+   */
+  void stop() {
+    synchronized (lock) {
+      if (!closed) {
+        closed = true;
+        queue.add(new Queued<>(null, false));
+      }
+    }
+    boolean interrupted = false;
+    while (thread.isAlive()) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        interrupted = true; // finish stopping: the queued writes' callers are waiting
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A write waiting for the writer, and afterwards its outcome. Guarded by the writer thread. */
+  private static final class Queued<T> {
+    final StoreWrite<T> write; // null: the stop marker
+    final boolean outsideTransaction;
+    final CompletableFuture<T> future = new CompletableFuture<>();
+    T result;
+    Throwable failure;
+
+    Queued(StoreWrite<T> write, boolean outsideTransaction) {
+      this.write = write;
+      this.outsideTransaction = outsideTransaction;
+    }
+
+    void finish() {
+      if (failure != null) {
+        future.completeExceptionally(failure);
+      } else {
+        future.complete(result);
+      }
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.gflow.daemon.store;
+
+import io.gflow.daemon.job.Job;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The writer connection with its prepared statements and the next free job id. Not thread-safe:
+ * only the writer thread uses it (and the opening thread before the writer starts).
+ */
+final class WriterContext implements AutoCloseable {
+  private static final String STORED_NEXT_ID =
+      "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'jobs'), 0),"
+          + " coalesce((SELECT max(id) FROM jobs), 0)) + 1";
+
+  private final Connection connection;
+  private final Statement control;
+  private long nextId;
+
+  WriterContext(Connection connection) throws SQLException {
+    this.connection = connection;
+    this.control = connection.createStatement();
+    this.nextId = storedNextId();
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  void execute(String sql) throws SQLException {
+    control.execute(sql);
+  }
+
+  /** Reserves {@code count} consecutive ids in this transaction and returns the first. */
+  long allocateIds(int count) {
+    long first = nextId;
+    nextId += count;
+    return first;
+  }
+
+  long nextId() {
+    return nextId;
+  }
+
+  /** Sets the next free id after a rollback; never below what the database already used. */
+  void resetNextId(long fallback) {
+    long stored;
+    try {
+      stored = storedNextId();
+    } catch (SQLException unreadable) {
+      stored = fallback;
+    }
+    nextId = Math.max(fallback, stored);
+  }
+
+  /** Inserts new rows; an id already present fails the statement rather than overwriting. */
+  void insert(List<Job> jobs) throws SQLException {
+    // Prepared per call: the driver finalizes a statement whose execution failed.
+    try (PreparedStatement insert = connection.prepareStatement(JobRows.INSERT)) {
+      for (Job job : jobs) {
+        JobRows.bind(insert, job);
+        insert.executeUpdate();
+      }
+    }
+  }
+
+  /** Inserts or replaces rows by id. */
+  void upsert(List<Job> jobs) throws SQLException {
+    try (PreparedStatement upsert = connection.prepareStatement(JobRows.UPSERT)) {
+      for (Job job : jobs) {
+        JobRows.bind(upsert, job);
+        upsert.executeUpdate();
+        nextId = Math.max(nextId, job.id() + 1);
+      }
+    }
+  }
+
+  /** Inserts or replaces a setting's JSON text. */
+  void putSetting(String name, String jsonValue) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "INSERT INTO settings (name, value) VALUES (?, ?)"
+                + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+      statement.setString(1, name);
+      statement.setString(2, jsonValue);
+      statement.executeUpdate();
+    }
+  }
+
+  /** Deletes terminal jobs that ended before the cutoff; returns how many. */
+  int purgeFinishedBefore(long cutoffMillis) throws SQLException {
+    List<String> terminal = StoreReader.TERMINAL_STATES;
+    try (PreparedStatement statement =
+        connection.prepareStatement(
+            "DELETE FROM jobs WHERE end_time < ? AND state IN ("
+                + StoreReader.placeholders(terminal)
+                + ")")) {
+      statement.setLong(1, cutoffMillis);
+      for (int i = 0; i < terminal.size(); i++) {
+        statement.setString(i + 2, terminal.get(i));
+      }
+      return statement.executeUpdate();
+    }
+  }
+
+  private long storedNextId() throws SQLException {
+    try (ResultSet result = control.executeQuery(STORED_NEXT_ID)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    try (connection;
+        control) {
+      try {
+        // Keeps the planner's statistics fresh; cheap, and only at close.
+        control.execute("PRAGMA optimize");
+      } catch (SQLException notNeeded) {
+        // A full or read-only database cannot store statistics; the old ones still serve.
+      }
+    }
+  }
+}

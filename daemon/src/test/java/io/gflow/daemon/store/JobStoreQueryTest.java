@@ -1,0 +1,146 @@
+package io.gflow.daemon.store;
+
+import static io.gflow.daemon.store.StoreFixtures.CLOCK;
+import static io.gflow.daemon.store.StoreFixtures.NOW;
+import static io.gflow.daemon.store.StoreFixtures.ids;
+import static io.gflow.daemon.store.StoreFixtures.job;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.gflow.daemon.job.Job;
+import io.gflow.protocol.job.JobState;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Listing, paging and counting over a small fixed set: ids 1–16, uid 100 + id % 2, state by id % 8
+ * in {@link JobState} order.
+ */
+class JobStoreQueryTest {
+  private static final JobState[] STATES = JobState.values();
+
+  @TempDir Path dir;
+
+  private JobStore store;
+
+  @BeforeAll
+  static void nativeDir(@TempDir Path nativeDir) {
+    StoreFixtures.privateNativeDir(nativeDir);
+  }
+
+  @BeforeEach
+  void fill() throws Exception {
+    store = JobStore.open(dir.resolve("gflow.db"), CLOCK);
+    store
+        .insert(
+            16,
+            first -> {
+              List<Job> jobs = new ArrayList<>();
+              for (long id = first; id < first + 16; id++) {
+                jobs.add(job(id, 100 + id % 2, STATES[(int) (id % STATES.length)]));
+              }
+              return jobs;
+            })
+        .join();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    store.close();
+  }
+
+  private List<Long> list(
+      Set<Long> uids, Set<JobState> states, Set<Long> ids, Set<String> names, int limit) {
+    return ids(store.list(new JobQuery(uids, states, ids, names, null, limit, 0)));
+  }
+
+  @Test
+  @Timeout(30)
+  void list_noFilters_allInIdOrder() {
+    assertEquals(
+        List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L),
+        list(Set.of(), Set.of(), Set.of(), Set.of(), 100));
+  }
+
+  @Test
+  @Timeout(30)
+  void list_eachFilter_onlyMatchingJobs() {
+    assertEquals(List.of(8L, 16L), list(Set.of(), Set.of(JobState.PENDING), Set.of(), Set.of(), 9));
+    assertEquals(
+        List.of(1L, 2L, 9L, 10L),
+        list(Set.of(), Set.of(JobState.HELD, JobState.RUNNING), Set.of(), Set.of(), 9));
+    assertEquals(List.of(1L, 3L, 5L), list(Set.of(101L), Set.of(), Set.of(), Set.of(), 3));
+    assertEquals(List.of(1L, 9L), list(Set.of(101L), Set.of(JobState.HELD), Set.of(), Set.of(), 9));
+    assertEquals(List.of(2L, 7L), list(Set.of(), Set.of(), Set.of(7L, 2L, 99L), Set.of(), 9));
+    assertEquals(List.of(4L), list(Set.of(), Set.of(), Set.of(), Set.of("job4", "nope"), 9));
+    assertEquals(List.of(), list(Set.of(100L), Set.of(), Set.of(3L), Set.of(), 9));
+  }
+
+  @Test
+  @Timeout(30)
+  void list_pages_coverEveryMatchOnce() {
+    JobQuery page = new JobQuery(Set.of(100L), Set.of(), Set.of(), Set.of(), null, 3, 0);
+    List<Long> seen = new ArrayList<>();
+    List<Job> jobs;
+    while (!(jobs = store.list(page)).isEmpty()) {
+      seen.addAll(ids(jobs));
+      page = page.after(jobs.get(jobs.size() - 1).id());
+    }
+    assertEquals(List.of(2L, 4L, 6L, 8L, 10L, 12L, 14L, 16L), seen);
+  }
+
+  @Test
+  @Timeout(30)
+  void list_since_endedOrSubmittedAtOrAfter() throws Exception {
+    Instant later = NOW.plusSeconds(100);
+    Job lateSubmit = job(16, 100, JobState.PENDING);
+    store
+        .save(
+            List.of(
+                new Job(
+                    lateSubmit.id(),
+                    null,
+                    null,
+                    lateSubmit.owner(),
+                    lateSubmit.spec(),
+                    JobState.PENDING,
+                    null,
+                    later,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    0,
+                    0),
+                job(11, 101, JobState.RUNNING).finished(JobState.FAILED, null, later, null)))
+        .join();
+    JobQuery since = new JobQuery(Set.of(), Set.of(), Set.of(), Set.of(), later, 100, 0);
+    assertEquals(List.of(11L, 16L), ids(store.list(since)));
+  }
+
+  @Test
+  @Timeout(30)
+  void loadUnfinished_onlyPendingHeldRunning() {
+    assertEquals(List.of(1L, 2L, 8L, 9L, 10L, 16L), ids(store.loadUnfinished()));
+  }
+
+  @Test
+  @Timeout(30)
+  void countByState_everyStateCounted() {
+    Map<JobState, Long> expected = new EnumMap<>(JobState.class);
+    for (JobState state : STATES) {
+      expected.put(state, 2L);
+    }
+    assertEquals(expected, store.countByState());
+  }
+}
