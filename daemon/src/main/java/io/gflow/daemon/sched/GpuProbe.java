@@ -91,21 +91,13 @@ public final class GpuProbe {
     process.getOutputStream().close();
     AtomicBoolean timedOut = new AtomicBoolean();
     Thread watchdog = startWatchdog(process, timedOut);
-    byte[] output;
-    byte[] errors;
+    byte[] output = new byte[0];
     try (InputStream stdout = process.getInputStream();
         InputStream stderr = process.getErrorStream()) {
       output = stdout.readNBytes(MAX_OUTPUT_BYTES);
-      errors = stderr.readNBytes(4096);
+      byte[] errors = stderr.readNBytes(4096);
       int status = process.waitFor();
-      watchdog.interrupt();
-      if (watchdog.isAlive()) {
-        watchdog.join();
-      }
-      if (timedOut.get()) {
-        throw new IOException(command + " did not answer within " + timeout.toMillis() + " ms");
-      }
-      if (status != 0) {
+      if (status != 0 && !timedOut.get()) {
         throw new IOException(
             command
                 + " failed (exit "
@@ -117,6 +109,16 @@ public final class GpuProbe {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
       throw new IOException(command + ": interrupted", e);
+    } catch (IOException e) {
+      // Killing the process closes its pipes under the reader.
+      if (!timedOut.get()) {
+        throw e;
+      }
+    } finally {
+      watchdog.interrupt();
+    }
+    if (timedOut.get()) {
+      throw new IOException(command + " did not answer within " + timeout.toMillis() + " ms");
     }
     List<String[]> rows = new ArrayList<>();
     for (String line : new String(output, StandardCharsets.UTF_8).split("\n")) {
