@@ -81,7 +81,7 @@ final class Terminations {
     }
     cancelLimit(id);
     signal(marked, Launcher.SIGTERM);
-    EventLoop.Timer grace = loop.at(clock.instant().plus(killGrace), changes2 -> graceOver(id));
+    EventLoop.Timer grace = loop.at(clock.instant().plus(killGrace), ignored -> graceOver(id));
     kills.put(id, new Kill(ending, grace));
     return marked;
   }
