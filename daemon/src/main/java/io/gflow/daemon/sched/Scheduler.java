@@ -79,7 +79,10 @@ public final class Scheduler implements AutoCloseable {
     return executor;
   }
 
-  /** New jobs (PENDING or HELD); completes with them as scheduled (perhaps RUNNING already). */
+  /**
+   * New jobs (PENDING or HELD, ids not yet known to the scheduler; the sink persists them with the
+   * batch). Completes with them as scheduled, perhaps RUNNING already.
+   */
   public CompletableFuture<List<Job>> submitted(List<Job> jobs) {
     List<Job> copy = List.copyOf(jobs);
     return loop.post(

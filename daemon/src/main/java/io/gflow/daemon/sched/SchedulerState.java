@@ -83,7 +83,7 @@ final class SchedulerState {
         throw new IllegalArgumentException(
             "submitted job " + job.id() + " is " + job.state() + ", not PENDING or HELD");
       }
-      if (!ids.add(job.id()) || find(job.id()).isPresent()) {
+      if (!ids.add(job.id()) || live.containsKey(job.id()) || finished.containsKey(job.id())) {
         throw new IllegalArgumentException("job " + job.id() + " already exists");
       }
     }
