@@ -1,0 +1,42 @@
+package io.gflow.daemon.sched;
+
+import io.gflow.protocol.SafeText;
+
+/**
+ * The scheduler's {@code reason} texts (SPEC §5): why a job waits or how it ended. Stateless and
+ * thread-safe.
+ */
+public final class Reasons {
+  public static final String PRIORITY = "Priority";
+  public static final String RESOURCES = "Resources";
+  public static final String DEPENDENCY = "Dependency";
+  public static final String DEPENDENCY_NEVER_SATISFIED = "DependencyNeverSatisfied";
+  public static final String BEGIN_TIME = "BeginTime";
+  public static final String HELD_USER = "JobHeldUser";
+  public static final String HELD_ADMIN = "JobHeldAdmin";
+  public static final String GROUP_LIMIT = "GroupLimit";
+  public static final String TIME_LIMIT = "TimeLimit";
+
+  private static final String DEPENDENCY_FAILED = "DependencyFailed:";
+  private static final String CANCELLED_BY = "CancelledBy:";
+  private static final String LAUNCH_FAILED = "LaunchFailed:";
+
+  private Reasons() {}
+
+  public static String dependencyFailed(long dependencyId) {
+    return DEPENDENCY_FAILED + dependencyId;
+  }
+
+  public static String cancelledBy(String user) {
+    return CANCELLED_BY + SafeText.escape(user);
+  }
+
+  public static boolean isCancelledBy(String reason) {
+    return reason != null && reason.startsWith(CANCELLED_BY);
+  }
+
+  /** {@code LaunchFailed:<text>}, with the text escaped and capped (it may come from a process). */
+  public static String launchFailed(String text) {
+    return LAUNCH_FAILED + SafeText.escape(text);
+  }
+}

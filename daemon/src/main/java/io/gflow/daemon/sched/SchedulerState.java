@@ -1,0 +1,255 @@
+package io.gflow.daemon.sched;
+
+import io.gflow.daemon.job.ExitStatus;
+import io.gflow.daemon.job.Job;
+import io.gflow.protocol.job.JobState;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler's jobs in memory and the rules that move them: queued and running jobs, the
+ * finished ones that queued jobs still depend on, launching, and the scheduling pass. Not
+ * thread-safe: loop thread only.
+ */
+final class SchedulerState {
+  private static final Logger LOG = LoggerFactory.getLogger(SchedulerState.class);
+
+  private final Clock clock;
+  private final Launcher launcher;
+  private final Function<Long, Optional<Job>> lookup;
+  private final Terminations terminations;
+  private final EventLoop loop;
+  private final Map<Long, Job> live = new TreeMap<>();
+  private final Map<Long, Job> finished = new HashMap<>();
+  private Resources resources;
+  private EventLoop.Timer beginTimer;
+
+  SchedulerState(
+      EventLoop loop,
+      Clock clock,
+      Launcher launcher,
+      Function<Long, Optional<Job>> lookup,
+      Resources resources,
+      Duration killGrace) {
+    this.loop = loop;
+    this.clock = clock;
+    this.launcher = launcher;
+    this.lookup = lookup;
+    this.resources = resources;
+    this.terminations = new Terminations(loop, clock, launcher, killGrace, this);
+  }
+
+  Terminations terminations() {
+    return terminations;
+  }
+
+  /** A non-terminal job by id, or null. */
+  Job live(long id) {
+    return live.get(id);
+  }
+
+  /** Any job by id: in memory first, then the lookup (finished jobs). */
+  Optional<Job> find(long id) {
+    Job job = live.get(id);
+    if (job == null) {
+      job = finished.get(id);
+    }
+    return job != null ? Optional.of(job) : lookup.apply(id);
+  }
+
+  /** Records a new version of a live job. */
+  void replace(Job job, Changes changes) {
+    live.put(job.id(), job);
+    changes.put(job);
+  }
+
+  void submit(List<Job> jobs, Changes changes) {
+    Set<Long> ids = new HashSet<>();
+    for (Job job : jobs) {
+      if (job.state() != JobState.PENDING && job.state() != JobState.HELD) {
+        throw new IllegalArgumentException(
+            "submitted job " + job.id() + " is " + job.state() + ", not PENDING or HELD");
+      }
+      if (!ids.add(job.id()) || live.containsKey(job.id()) || finished.containsKey(job.id())) {
+        throw new IllegalArgumentException("job " + job.id() + " already exists");
+      }
+    }
+    jobs.forEach(job -> replace(job, changes));
+  }
+
+  /** Loads the unfinished jobs of a previous run; RUNNING ones keep their slots and GPUs. */
+  void recover(List<Job> jobs) {
+    for (Job job : jobs) {
+      if (job.isTerminal()) {
+        continue;
+      }
+      live.put(job.id(), job);
+      if (job.state() == JobState.RUNNING) {
+        terminations.adopted(job);
+      }
+    }
+  }
+
+  void setResources(Resources newResources) {
+    resources = newResources;
+  }
+
+  /** Ends a live job in a terminal state (its timers are already gone). */
+  Job finish(Job job, JobState state, String reason, ExitStatus status, Changes changes) {
+    Job done = job.finished(state, reason, clock.instant(), status);
+    live.remove(job.id());
+    finished.put(job.id(), done);
+    changes.put(done);
+    return done;
+  }
+
+  /** A job's process ended; returns the finished job, empty if no such job was running. */
+  Optional<Job> exited(long id, ExitStatus status, String launchError, Changes changes) {
+    Job job = live.get(id);
+    if (job == null || job.state() != JobState.RUNNING) {
+      LOG.warn("exit reported for job {}, which is not running", id);
+      return Optional.empty();
+    }
+    Terminations.Ending ending = terminations.ended(id);
+    if (launchError != null) {
+      return Optional.of(
+          finish(job, JobState.FAILED, Reasons.launchFailed(launchError), status, changes));
+    }
+    if (ending != null) {
+      return Optional.of(finish(job, ending.state(), ending.reason(), status, changes));
+    }
+    boolean success = status != null && status.success();
+    return Optional.of(
+        finish(job, success ? JobState.COMPLETED : JobState.FAILED, null, status, changes));
+  }
+
+  /**
+   * Starts what the policy allows, cancels jobs whose dependencies failed (transitively), keeps
+   * reasons current and arms the begin-time timer.
+   */
+  void pass(Changes changes) {
+    while (true) {
+      List<Job> waiting = new ArrayList<>();
+      List<Job> running = new ArrayList<>();
+      for (Job job : live.values()) {
+        (job.state() == JobState.RUNNING ? running : waiting).add(job);
+      }
+      Plan plan = SchedulingPolicy.plan(waiting, running, resources, this::find, clock.instant());
+      if (!plan.doomed().isEmpty()) {
+        plan.doomed()
+            .forEach(
+                (id, dep) ->
+                    finish(
+                        live.get(id),
+                        JobState.CANCELLED,
+                        Reasons.dependencyFailed(dep),
+                        null,
+                        changes));
+        continue; // their dependents may be doomed now
+      }
+      plan.reasons()
+          .forEach(
+              (id, reason) -> {
+                Job job = live.get(id);
+                if (!reason.equals(job.reason())) {
+                  replace(job.withState(JobState.PENDING, reason), changes);
+                }
+              });
+      boolean launchFailed = false;
+      for (Plan.Start start : plan.starts()) {
+        launchFailed |= !launch(start, changes);
+      }
+      if (!launchFailed) {
+        armBeginTimer(plan.nextBegin());
+        break;
+      }
+      // A failed launch frees its resources and may doom dependents: plan again.
+    }
+    forgetUnneededFinished();
+  }
+
+  private boolean launch(Plan.Start start, Changes changes) {
+    Job job = start.job();
+    try {
+      Launched launched = launcher.launch(job, start.gpus());
+      Job running =
+          job.started(clock.instant(), launched.pid(), launched.pidStartTicks(), start.gpus());
+      replace(running, changes);
+      terminations.started(running);
+      return true;
+    } catch (Exception e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+      LOG.info("job {} failed to launch: {}", job.id(), Reasons.launchFailed(message));
+      finish(job, JobState.FAILED, Reasons.launchFailed(message), null, changes);
+      return false;
+    }
+  }
+
+  private void armBeginTimer(Instant next) {
+    if (beginTimer != null && beginTimer.when().equals(next)) {
+      return;
+    }
+    if (beginTimer != null) {
+      beginTimer.cancel();
+      beginTimer = null;
+    }
+    if (next != null) {
+      // The pass that follows the timer does the work; forgetting the timer lets it re-arm.
+      beginTimer = loop.at(next, changes -> beginTimer = null);
+    }
+  }
+
+  /** Keeps only finished jobs that a queued job still names as a dependency. */
+  private void forgetUnneededFinished() {
+    if (finished.isEmpty()) {
+      return;
+    }
+    Set<Long> needed = new HashSet<>();
+    for (Job job : live.values()) {
+      if (job.state() != JobState.RUNNING) {
+        needed.addAll(job.spec().dependsOn());
+      }
+    }
+    finished.keySet().retainAll(needed);
+  }
+
+  /** The GPUs present, allowed or in use, and which job holds each. */
+  List<GpuState> gpuStates() {
+    Map<Integer, Long> holders = new TreeMap<>();
+    for (Job job : live.values()) {
+      if (job.state() == JobState.RUNNING) {
+        job.assignedGpus().forEach(index -> holders.putIfAbsent(index, job.id()));
+      }
+    }
+    Set<Integer> indices = new TreeSet<>(resources.gpus());
+    indices.addAll(resources.allowedGpus());
+    indices.addAll(holders.keySet());
+    List<GpuState> states = new ArrayList<>();
+    for (int index : indices) {
+      Long holder = holders.get(index);
+      states.add(
+          new GpuState(index, resources.allowedGpus().contains(index), holder != null, holder));
+    }
+    return List.copyOf(states);
+  }
+
+  List<Job> liveJobs() {
+    return List.copyOf(live.values());
+  }
+}
