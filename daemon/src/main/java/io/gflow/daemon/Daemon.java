@@ -11,6 +11,8 @@ import io.gflow.daemon.config.ConfigLoader;
 import io.gflow.daemon.config.DaemonConfig;
 import io.gflow.daemon.config.Limits;
 import io.gflow.daemon.control.ControlHandlers;
+import io.gflow.daemon.jobs.JobPolicy;
+import io.gflow.daemon.jobs.JobSystem;
 import io.gflow.daemon.metrics.Metrics;
 import io.gflow.daemon.rpc.CallContext;
 import io.gflow.daemon.rpc.Dispatcher;
@@ -35,8 +37,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -71,6 +75,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
   private CachingDirectory accounts;
   private AuditLog audit;
   private RpcServer server;
+  private JobSystem jobs;
 
   private Daemon(DaemonSettings settings, Clock clock) {
     this.settings = settings;
@@ -122,7 +127,20 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
     }
     audit = closer.register(AuditLog.open(settings.stateDir().resolve("audit.log"), clock));
     Metrics metrics = new Metrics();
+    jobs =
+        closer.register(
+            JobSystem.start(
+                new JobSystem.Context(
+                    settings.stateDir(),
+                    settings.mode() == Mode.SYSTEM,
+                    config.scheduler(),
+                    clock,
+                    timer,
+                    audit,
+                    this::jobPolicy,
+                    accounts::lookupUser)));
     List<MethodSpec> methods = new ArrayList<>(ControlHandlers.methods(this, metrics));
+    methods.addAll(jobs.methods());
     Dispatcher dispatcher = new Dispatcher(methods, audit, metrics);
     CallerResolver callers = new CallerResolver(accounts);
     AFUNIXServerSocket serverSocket = AFUNIXServerSocket.newInstance();
@@ -150,6 +168,15 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
         settings.mode().wireName(),
         settings.socket(),
         settings.stateDir());
+  }
+
+  private JobPolicy jobPolicy() {
+    DaemonConfig config = live.get().config();
+    return new JobPolicy(
+        config.privateData(),
+        config.allowRootJobs(),
+        settings.mode() == Mode.SYSTEM,
+        settings.ownUid());
   }
 
   private static ServerSettings serverSettings(Limits limits) {
@@ -213,7 +240,17 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
             Duration.between(started, clock.instant()).toSeconds(),
             settings.mode().wireName(),
             settings.socket().toString(),
-            Map.of("connections", (long) server.openConnections()));
+            counts());
+  }
+
+  private Map<String, Long> counts() {
+    Map<String, Long> counts = new TreeMap<>();
+    counts.put("connections", (long) server.openConnections());
+    jobs.counts()
+        .forEach(
+            (state, count) ->
+                counts.put("jobs_" + state.wireName().toLowerCase(Locale.ROOT), count));
+    return counts;
   }
 
   @Override

@@ -123,6 +123,20 @@ public final class JobRunner implements AutoCloseable {
   }
 
   /**
+   * Where {@code job}'s stdout and stderr go (its patterns resolved as at launch), or empty when
+   * they cannot be resolved (e.g. a {@code ~} pattern and no home directory).
+   */
+  public Optional<List<Path>> outputPaths(Job job) {
+    try {
+      OutputPaths paths =
+          OutputPaths.resolve(job, () -> HomeDirectory.of(job.owner().uid(), job.spec().env()));
+      return Optional.of(List.of(paths.stdout(), paths.stderr()));
+    } catch (LaunchException unresolvable) {
+      return Optional.empty();
+    }
+  }
+
+  /**
    * Sends {@code signal} to the job's process group, only if it is verifiably still ours (SPEC
    * §6.7): the wrapper recorded with the job still runs (same start time, not a zombie), has not
    * written an exit record (so it has not reaped the job, whose group id therefore cannot have been

@@ -14,11 +14,11 @@ import io.gflow.protocol.RpcException;
 import io.gflow.protocol.job.CancelRequest;
 import io.gflow.protocol.job.IdsRequest;
 import io.gflow.protocol.job.JobOutcome;
+import io.gflow.protocol.job.JobState;
 import io.gflow.protocol.job.OutcomesResult;
 import io.gflow.protocol.job.ReleaseRequest;
 import io.gflow.protocol.job.SignalRequest;
 import io.gflow.protocol.job.UpdateRequest;
-import io.gflow.protocol.job.JobState;
 import io.gflow.protocol.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +41,10 @@ final class ControlJobHandlers {
   private final AuditLog audit;
 
   ControlJobHandlers(
-      QueryHandlers jobs, Scheduler scheduler, BiPredicate<Job, Integer> signaller, AuditLog audit) {
+      QueryHandlers jobs,
+      Scheduler scheduler,
+      BiPredicate<Job, Integer> signaller,
+      AuditLog audit) {
     this.jobs = jobs;
     this.scheduler = scheduler;
     this.signaller = signaller;
@@ -54,20 +57,26 @@ final class ControlJobHandlers {
       return signal(context, Methods.JOB_CANCEL, request.ids(), request.signalNumber(), "signal");
     }
     String by = context.caller().userName();
-    return perId(context, Methods.JOB_CANCEL, request.ids(), "cancel", ids -> scheduler.cancel(ids, by));
+    return perId(
+        context, Methods.JOB_CANCEL, request.ids(), "cancel", ids -> scheduler.cancel(ids, by));
   }
 
   JsonValue hold(CallContext context, JsonValue params) throws Exception {
     IdsRequest request = IdsRequest.fromJson(params, Methods.JOB_HOLD);
     boolean byAdmin = context.role().atLeast(Role.OPERATOR);
-    return perId(context, Methods.JOB_HOLD, request.ids(), "hold", ids -> scheduler.hold(ids, byAdmin));
+    return perId(
+        context, Methods.JOB_HOLD, request.ids(), "hold", ids -> scheduler.hold(ids, byAdmin));
   }
 
   JsonValue release(CallContext context, JsonValue params) throws Exception {
     ReleaseRequest request = ReleaseRequest.fromJson(params);
     boolean byAdmin = context.role().atLeast(Role.OPERATOR);
     return perId(
-        context, Methods.JOB_RELEASE, request.ids(), "release", ids -> scheduler.release(ids, byAdmin));
+        context,
+        Methods.JOB_RELEASE,
+        request.ids(),
+        "release",
+        ids -> scheduler.release(ids, byAdmin));
   }
 
   JsonValue signalJobs(CallContext context, JsonValue params) throws Exception {
@@ -95,7 +104,8 @@ final class ControlJobHandlers {
                 id,
                 job.state(),
                 new RpcException(
-                    ErrorCode.CONFLICT, "job " + id + " is " + job.state().wireName() + ", not running")));
+                    ErrorCode.CONFLICT,
+                    "job " + id + " is " + job.state().wireName() + ", not running")));
       } else {
         outcomes.add(JobOutcome.applied(id, job.state()));
       }
@@ -152,7 +162,8 @@ final class ControlJobHandlers {
     return new OutcomesResult(List.of(result)).toJson();
   }
 
-  private static RpcException raiseDenied(CallContext context, String what, long current, long wanted) {
+  private static RpcException raiseDenied(
+      CallContext context, String what, long current, long wanted) {
     return new RpcException(
         ErrorCode.FORBIDDEN,
         "permission denied: you may lower the "
@@ -208,12 +219,17 @@ final class ControlJobHandlers {
   private static JobOutcome toWire(Outcome outcome, JobState before) {
     return switch (outcome.kind()) {
       case OK -> JobOutcome.applied(outcome.jobId(), outcome.job().state());
-      case NOT_FOUND -> JobOutcome.refused(
-          outcome.jobId(), before, new RpcException(ErrorCode.NOT_FOUND, outcome.message()));
-      case CONFLICT -> JobOutcome.refused(
-          outcome.jobId(), before, new RpcException(ErrorCode.CONFLICT, outcome.message()));
-      case INVALID -> JobOutcome.refused(
-          outcome.jobId(), before, new RpcException(ErrorCode.INVALID_PARAMS, outcome.message()));
+      case NOT_FOUND ->
+          JobOutcome.refused(
+              outcome.jobId(), before, new RpcException(ErrorCode.NOT_FOUND, outcome.message()));
+      case CONFLICT ->
+          JobOutcome.refused(
+              outcome.jobId(), before, new RpcException(ErrorCode.CONFLICT, outcome.message()));
+      case INVALID ->
+          JobOutcome.refused(
+              outcome.jobId(),
+              before,
+              new RpcException(ErrorCode.INVALID_PARAMS, outcome.message()));
     };
   }
 }

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Waits for a store or scheduler future from a connection thread, turning its failure back into
- * the {@link RpcException} it carries (e.g. UNAVAILABLE when the store cannot write). Stateless.
+ * Waits for a store or scheduler future from a connection thread, turning its failure back into the
+ * {@link RpcException} it carries (e.g. UNAVAILABLE when the store cannot write). Stateless.
  */
 final class Futures {
   private Futures() {}

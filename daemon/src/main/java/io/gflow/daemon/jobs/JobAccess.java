@@ -9,8 +9,8 @@ import io.gflow.protocol.RpcException;
 import io.gflow.protocol.SafeText;
 
 /**
- * Who may see and act on which job (SPEC §3): owners act on their own jobs, operators and admins
- * on all; users see other users' jobs redacted while {@code private_data} is on. Stateless.
+ * Who may see and act on which job (SPEC §3): owners act on their own jobs, operators and admins on
+ * all; users see other users' jobs redacted while {@code private_data} is on. Stateless.
  */
 final class JobAccess {
   private JobAccess() {}

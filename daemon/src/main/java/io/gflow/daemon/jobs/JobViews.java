@@ -15,8 +15,8 @@ final class JobViews {
   }
 
   /**
-   * The job as {@code context} may see it; the environment only when {@code withEnv} (job.get)
-   * and the caller sees the job in full.
+   * The job as {@code context} may see it; the environment only when {@code withEnv} (job.get) and
+   * the caller sees the job in full.
    */
   JobInfo view(CallContext context, Job job, JobPolicy policy, boolean withEnv) {
     JobInfo full = full(job, withEnv);

@@ -4,8 +4,10 @@ import io.gflow.daemon.job.Job;
 import io.gflow.daemon.rpc.CallContext;
 import io.gflow.daemon.store.JobQuery;
 import io.gflow.daemon.store.JobStore;
+import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.Methods;
 import io.gflow.protocol.Role;
+import io.gflow.protocol.RpcException;
 import io.gflow.protocol.job.EventsRequest;
 import io.gflow.protocol.job.EventsResult;
 import io.gflow.protocol.job.IdRequest;
@@ -17,8 +19,6 @@ import io.gflow.protocol.job.LogResult;
 import io.gflow.protocol.job.WaitRequest;
 import io.gflow.protocol.job.WaitResult;
 import io.gflow.protocol.json.JsonValue;
-import io.gflow.protocol.ErrorCode;
-import io.gflow.protocol.RpcException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -143,7 +143,10 @@ final class QueryHandlers {
             : event -> event.user().equals(context.caller().userName());
     List<JobEvent> found =
         events.after(request.afterSeq(), visible, EventsResult.MAX_EVENTS, request.timeoutMs());
-    long next = found.isEmpty() ? Math.max(request.afterSeq(), events.lastSeq()) : found.get(found.size() - 1).seq();
+    long next =
+        found.isEmpty()
+            ? Math.max(request.afterSeq(), events.lastSeq())
+            : found.get(found.size() - 1).seq();
     return new EventsResult(found, next).toJson();
   }
 }

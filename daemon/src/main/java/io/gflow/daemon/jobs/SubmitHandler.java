@@ -65,8 +65,7 @@ final class SubmitHandler implements Handler {
     for (long dependency : request.dependsOn()) {
       if (store.get(dependency).isEmpty()) {
         throw new RpcException(
-            ErrorCode.NOT_FOUND,
-            "depends_on: no job " + dependency + " (see gqueue -a -c)");
+            ErrorCode.NOT_FOUND, "depends_on: no job " + dependency + " (see gqueue -a -c)");
       }
     }
     JobSpec spec = spec(request, priority);

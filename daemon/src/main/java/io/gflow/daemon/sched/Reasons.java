@@ -7,6 +7,9 @@ import io.gflow.protocol.SafeText;
  * thread-safe.
  */
 public final class Reasons {
+  /** How the runner reports a job whose end it could not observe (state LOST). */
+  public static final String LOST_PREFIX = "LOST:";
+
   public static final String PRIORITY = "Priority";
   public static final String RESOURCES = "Resources";
   public static final String DEPENDENCY = "Dependency";

@@ -2,6 +2,7 @@ package io.gflow.daemon.sched;
 
 import io.gflow.daemon.job.ExitStatus;
 import io.gflow.daemon.job.Job;
+import io.gflow.protocol.SafeText;
 import io.gflow.protocol.job.JobState;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,6 +125,9 @@ final class SchedulerState {
       return Optional.empty();
     }
     Terminations.Ending ending = terminations.ended(id);
+    if (launchError != null && status == null && launchError.startsWith(Reasons.LOST_PREFIX)) {
+      return Optional.of(finish(job, JobState.LOST, SafeText.escape(launchError), null, changes));
+    }
     if (launchError != null) {
       return Optional.of(
           finish(job, JobState.FAILED, Reasons.launchFailed(launchError), status, changes));

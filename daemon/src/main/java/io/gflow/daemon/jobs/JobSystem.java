@@ -1,0 +1,269 @@
+package io.gflow.daemon.jobs;
+
+import io.gflow.daemon.audit.AuditLog;
+import io.gflow.daemon.config.GpuSetting;
+import io.gflow.daemon.config.SchedulerSettings;
+import io.gflow.daemon.exec.JobRunner;
+import io.gflow.daemon.exec.PrivilegeDrop;
+import io.gflow.daemon.exec.WrapperProgram;
+import io.gflow.daemon.job.Job;
+import io.gflow.daemon.rpc.MethodSpec;
+import io.gflow.daemon.sched.Gpu;
+import io.gflow.daemon.sched.GpuProbe;
+import io.gflow.daemon.sched.GpuState;
+import io.gflow.daemon.sched.Launched;
+import io.gflow.daemon.sched.Launcher;
+import io.gflow.daemon.sched.Resources;
+import io.gflow.daemon.sched.Scheduler;
+import io.gflow.daemon.store.JobStore;
+import io.gflow.protocol.Methods;
+import io.gflow.protocol.control.NoParams;
+import io.gflow.protocol.job.GpuInfo;
+import io.gflow.protocol.job.GpusResult;
+import io.gflow.protocol.job.JobState;
+import io.gflow.protocol.job.LogResult;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job half of the daemon, wired: store, scheduler, runner and the job RPC methods; recovers
+ * unfinished jobs at start (re-adopting running ones) and purges old finished ones. Thread-safe;
+ * close once.
+ */
+public final class JobSystem implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JobSystem.class);
+
+  private final JobStore store;
+  private final ScheduledExecutorService loop;
+  private final Scheduler scheduler;
+  private final JobRunner runner;
+  private final JobService service;
+  private final List<Gpu> gpus;
+
+  private JobSystem(
+      JobStore store,
+      ScheduledExecutorService loop,
+      Scheduler scheduler,
+      JobRunner runner,
+      JobService service,
+      List<Gpu> gpus) {
+    this.store = store;
+    this.loop = loop;
+    this.scheduler = scheduler;
+    this.runner = runner;
+    this.service = service;
+    this.gpus = gpus;
+  }
+
+  /** What the job system needs from the daemon around it. */
+  public record Context(
+      Path stateDir,
+      boolean systemMode,
+      SchedulerSettings settings,
+      Clock clock,
+      ScheduledExecutorService timer,
+      AuditLog audit,
+      Supplier<JobPolicy> policy,
+      Function<String, Optional<Long>> uidOfUser) {}
+
+  public static JobSystem start(Context context) throws IOException {
+    JobStore store = JobStore.open(context.stateDir().resolve("gflow.db"), context.clock());
+    ScheduledExecutorService loop = Scheduler.newLoopExecutor();
+    List<Gpu> gpus = detectGpus(context.settings());
+    Holder holder = new Holder();
+    JobRunner runner =
+        new JobRunner(
+            context.stateDir(),
+            WrapperProgram.locate(context.stateDir()),
+            context.systemMode() ? PrivilegeDrop.setpriv() : PrivilegeDrop.none(),
+            (id, status, launchError) -> holder.scheduler.exited(id, status, launchError),
+            context.timer());
+    Scheduler scheduler =
+        new Scheduler(
+            loop,
+            context.clock(),
+            launcher(runner),
+            changed -> store.save(changed).thenRun(() -> holder.service.changed(changed)),
+            store::get,
+            resources(context.settings(), gpus),
+            context.settings().killGrace());
+    holder.scheduler = scheduler;
+    JobService service =
+        new JobService(
+            store,
+            scheduler,
+            runner::signal,
+            job ->
+                runner
+                    .outputPaths(job)
+                    .map(paths -> new LogResult(paths.get(0).toString(), paths.get(1).toString()))
+                    .orElse(null),
+            context.audit(),
+            context.clock(),
+            context.policy(),
+            context.uidOfUser());
+    holder.service = service;
+    JobSystem system = new JobSystem(store, loop, scheduler, runner, service, gpus);
+    system.recover();
+    system.schedulePurge(context);
+    return system;
+  }
+
+  /** Late binding between components that call each other. */
+  private static final class Holder {
+    volatile Scheduler scheduler;
+    volatile JobService service;
+  }
+
+  private void recover() {
+    List<Job> unfinished = store.loadUnfinished();
+    scheduler.recovered(unfinished).join();
+    for (Job job : unfinished) {
+      if (job.state() == JobState.RUNNING) {
+        runner.adopt(job);
+      }
+    }
+    if (!unfinished.isEmpty()) {
+      LOG.info("recovered {} unfinished job(s)", unfinished.size());
+    }
+  }
+
+  private void schedulePurge(Context context) {
+    context
+        .timer()
+        .scheduleWithFixedDelay(
+            () -> {
+              Instant cutoff = context.clock().instant().minus(context.settings().retention());
+              try {
+                int purged = store.purgeFinishedBefore(cutoff);
+                if (purged > 0) {
+                  LOG.info("purged {} job(s) that ended before {}", purged, cutoff);
+                }
+              } catch (RuntimeException failed) {
+                LOG.warn("purge failed: {}", failed.toString());
+              }
+            },
+            1,
+            60,
+            TimeUnit.MINUTES);
+  }
+
+  private static Launcher launcher(JobRunner runner) {
+    return new Launcher() {
+      @Override
+      public Launched launch(Job job, List<Integer> assigned) throws Exception {
+        io.gflow.daemon.exec.Launched launched = runner.launch(job, jobEnvironment(job, assigned));
+        return new Launched(launched.wrapperPid(), launched.wrapperStartTicks());
+      }
+
+      @Override
+      public boolean signal(Job job, int signal) {
+        return runner.signal(job, signal);
+      }
+    };
+  }
+
+  /** The variables every job gets on top of its submitter's environment (SPEC §5). */
+  static Map<String, String> jobEnvironment(Job job, List<Integer> assigned) {
+    String devices = assigned.stream().map(String::valueOf).collect(Collectors.joining(","));
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("CUDA_VISIBLE_DEVICES", devices);
+    env.put("CUDA_DEVICE_ORDER", "PCI_BUS_ID");
+    env.put("GFLOW_JOB_ID", Long.toString(job.id()));
+    env.put("SLURM_JOB_ID", Long.toString(job.id()));
+    env.put("GFLOW_GPUS", devices);
+    if (job.arrayJobId() != null) {
+      env.put("GFLOW_ARRAY_JOB_ID", Long.toString(job.arrayJobId()));
+      env.put("GFLOW_ARRAY_TASK_ID", Long.toString(job.arrayTaskId()));
+      env.put("SLURM_ARRAY_JOB_ID", Long.toString(job.arrayJobId()));
+      env.put("SLURM_ARRAY_TASK_ID", Long.toString(job.arrayTaskId()));
+    }
+    return env;
+  }
+
+  private static List<Gpu> detectGpus(SchedulerSettings settings) {
+    GpuSetting setting = settings.gpus();
+    return switch (setting.mode()) {
+      case NONE -> List.of();
+      case LIST -> setting.indices().stream().map(index -> new Gpu(index, "", "", -1)).toList();
+      case AUTO -> {
+        try {
+          yield new GpuProbe(settings.nvidiaSmi()).gpus();
+        } catch (IOException failed) {
+          LOG.warn("GPU probe failed; running CPU-only: {}", failed.getMessage());
+          yield List.of();
+        }
+      }
+    };
+  }
+
+  private static Resources resources(SchedulerSettings settings, List<Gpu> gpus) {
+    int slots =
+        settings.slots() > 0 ? settings.slots() : Runtime.getRuntime().availableProcessors();
+    return Resources.of(slots, gpus.stream().map(Gpu::index).toList());
+  }
+
+  public List<MethodSpec> methods() {
+    List<MethodSpec> methods = new ArrayList<>(service.methods());
+    methods.add(
+        MethodSpec.open(
+            Methods.SCHED_GPUS,
+            (context, params) -> {
+              NoParams.check(params, Methods.SCHED_GPUS);
+              return gpuTable().toJson();
+            }));
+    return methods;
+  }
+
+  private GpusResult gpuTable() {
+    Map<Integer, GpuState> states = new LinkedHashMap<>();
+    for (GpuState state : scheduler.gpus()) {
+      states.put(state.index(), state);
+    }
+    List<GpuInfo> rows = new ArrayList<>();
+    for (Gpu gpu : gpus) {
+      GpuState state = states.get(gpu.index());
+      boolean allowed = state != null && state.allowed();
+      boolean busy = state != null && state.busy();
+      String reason = !allowed ? "not allowed (gctl set-gpus)" : busy ? "in use by a job" : null;
+      rows.add(
+          new GpuInfo(
+              gpu.index(),
+              gpu.uuid(),
+              gpu.name(),
+              Math.max(0, gpu.memoryMib()),
+              allowed,
+              busy,
+              state == null ? null : state.jobId(),
+              reason));
+    }
+    return new GpusResult(rows);
+  }
+
+  /** Counts of jobs by state, for daemon.info. */
+  public Map<JobState, Long> counts() {
+    return store.countByState();
+  }
+
+  @Override
+  public void close() throws IOException {
+    scheduler.close();
+    loop.shutdownNow();
+    runner.close();
+    store.close();
+  }
+}
