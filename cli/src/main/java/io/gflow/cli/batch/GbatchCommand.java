@@ -4,6 +4,7 @@ import io.gflow.cli.Cli;
 import io.gflow.cli.ClientOptions;
 import io.gflow.cli.Connector;
 import io.gflow.protocol.Methods;
+import io.gflow.protocol.RpcException;
 import io.gflow.protocol.client.RpcClient;
 import io.gflow.protocol.job.SubmitRequest;
 import io.gflow.protocol.job.SubmitResult;
@@ -77,7 +78,7 @@ public final class GbatchCommand implements Callable<Integer> {
       request =
           SubmitRequests.build(
               merged, source, cwd.toString(), System.getenv(), clock.instant(), clock.getZone());
-    } catch (IllegalArgumentException bad) {
+    } catch (IllegalArgumentException | RpcException bad) {
       throw new CommandLine.ParameterException(spec.commandLine(), bad.getMessage(), bad);
     }
     SubmitResult result;
