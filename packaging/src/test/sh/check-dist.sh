@@ -56,7 +56,8 @@ EOF
 }
 
 # --- layout and modes --------------------------------------------------------------------
-for file in bin/gflowd bin/gctl libexec/gflow-launch.sh; do
+for file in bin/gflowd bin/gctl bin/gbatch bin/gqueue bin/gcancel bin/gjob bin/ginfo \
+  libexec/gflow-launch.sh; do
   [ -f "$dist/$file" ] || fail "missing $file"
 done
 for launcher in "$dist"/bin/*; do
@@ -185,9 +186,24 @@ else
   failures=$((failures + 1))
 fi
 
+# The job clients: the same client command line, each with its own main class.
+for pair in gbatch:batch.GbatchCommand gqueue:queue.GqueueCommand gcancel:cancel.GcancelCommand \
+  gjob:job.GjobCommand ginfo:info.GinfoCommand; do
+  prog=${pair%%:*}
+  if run 0 env JAVA_HOME="$work/jdk17" "$dist/bin/$prog" -- 'a  b' '*'; then
+    printf '%s\n' "io.gflow.cli.${pair#*:}" -- 'a  b' '*' >"$work/want"
+    tail -n 4 "$work/out" >"$work/got"
+    same_text "$prog's main class and arguments" "$work/want" "$work/got"
+    if sed -n 6p "$work/out" | grep -q daemon; then fail "$prog classpath holds daemon code"; fi
+  fi
+done
+
 # --- smoke test on the real JDK, once the client exists --------------------------------
 if grep -q 'io/gflow/cli/ctl/GctlCommand.class' "$lib/gflow-cli.jar"; then
   run 0 "$dist/bin/gctl" --help || true
+  for prog in gbatch gqueue gcancel gjob ginfo; do
+    run 0 "$dist/bin/$prog" --help || true
+  done
 else
   echo "check-dist: note: no GctlCommand in lib/gflow-cli.jar yet; real-JDK smoke test skipped" >&2
 fi

@@ -31,9 +31,25 @@ public final class Cli {
     commandLine.setOut(out);
     commandLine.setErr(err);
     String program = commandLine.getCommandName();
+    // "@file" arguments must reach the job as they are, never be expanded by picocli.
+    commandLine.setExpandAtFiles(false);
+    commandLine.setParameterExceptionHandler(Cli::usageError);
     commandLine.setExecutionExceptionHandler(
         (failure, line, parseResult) -> report(program, failure, line, debug(parseResult)));
     return commandLine.execute(args);
+  }
+
+  /** Usage errors: {@code prog: message} and where to find help; exit 2 (SPEC §8). */
+  private static int usageError(CommandLine.ParameterException failure, String[] args) {
+    CommandLine line = failure.getCommandLine();
+    PrintWriter err = line.getErr();
+    String name = line.getCommandSpec().qualifiedName();
+    String message = SafeText.escape(String.valueOf(failure.getMessage()), 2000);
+    String root = line.getCommandSpec().root().name();
+    err.println(message.startsWith(root + ":") ? message : name + ": " + message);
+    err.println("Try '" + name + " --help' for more information.");
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   private static boolean debug(CommandLine.ParseResult parseResult) {

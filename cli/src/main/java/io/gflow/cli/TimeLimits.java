@@ -1,0 +1,111 @@
+package io.gflow.cli;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Time limits and durations in Slurm's notation: {@code MM}, {@code MM:SS}, {@code HH:MM:SS},
+ * {@code D-HH}, {@code D-HH:MM}, {@code D-HH:MM:SS}, and the short forms {@code 90s}, {@code 30m},
+ * {@code 2h}, {@code 1d}, {@code 1w}. Stateless and thread-safe.
+ */
+public final class TimeLimits {
+  /** Longest limit the daemon accepts: 365 days. */
+  public static final long MAX_SECONDS = 31_536_000L;
+
+  private static final Pattern MINUTES = Pattern.compile("(\\d{1,9})");
+  private static final Pattern MIN_SEC = Pattern.compile("(\\d{1,9}):(\\d{1,2})");
+  private static final Pattern HOUR_MIN_SEC = Pattern.compile("(\\d{1,9}):(\\d{1,2}):(\\d{1,2})");
+  private static final Pattern DAYS =
+      Pattern.compile("(\\d{1,6})-(\\d{1,2})(?::(\\d{1,2})(?::(\\d{1,2}))?)?");
+  private static final Pattern UNIT = Pattern.compile("(\\d{1,9})([smhdw])");
+
+  private TimeLimits() {}
+
+  /**
+   * The limit in seconds, or null for "no limit" ({@code 0}, {@code unlimited}, {@code infinite}).
+   *
+   * @throws IllegalArgumentException naming the text and the accepted forms
+   */
+  public static Long parse(String text) {
+    String value = text.trim().toLowerCase(Locale.ROOT);
+    if (value.equals("unlimited") || value.equals("infinite")) {
+      return null;
+    }
+    long seconds = seconds(value, text);
+    if (seconds == 0) {
+      return null;
+    }
+    if (seconds > MAX_SECONDS) {
+      throw new IllegalArgumentException(
+          "time limit '" + Texts.safe(text) + "' is longer than 365 days");
+    }
+    return seconds;
+  }
+
+  private static long seconds(String value, String text) {
+    Matcher match;
+    if ((match = MINUTES.matcher(value)).matches()) {
+      return number(match, 1) * 60;
+    }
+    if ((match = MIN_SEC.matcher(value)).matches()) {
+      return number(match, 1) * 60 + below(match, 2, 60, text);
+    }
+    if ((match = HOUR_MIN_SEC.matcher(value)).matches()) {
+      return number(match, 1) * 3600 + below(match, 2, 60, text) * 60 + below(match, 3, 60, text);
+    }
+    if ((match = DAYS.matcher(value)).matches()) {
+      return number(match, 1) * 86_400
+          + below(match, 2, 24, text) * 3600
+          + below(match, 3, 60, text) * 60
+          + below(match, 4, 60, text);
+    }
+    if ((match = UNIT.matcher(value)).matches()) {
+      long unit =
+          switch (match.group(2)) {
+            case "s" -> 1;
+            case "m" -> 60;
+            case "h" -> 3600;
+            case "d" -> 86_400;
+            default -> 604_800;
+          };
+      return number(match, 1) * unit;
+    }
+    throw new IllegalArgumentException(
+        "time limit '"
+            + Texts.safe(text)
+            + "' is not one of MM, MM:SS, HH:MM:SS, D-HH, D-HH:MM, D-HH:MM:SS, 90s, 30m, 2h, 1d");
+  }
+
+  private static long number(Matcher match, int group) {
+    String digits = match.group(group);
+    return digits == null ? 0 : Long.parseLong(digits);
+  }
+
+  private static long below(Matcher match, int group, int limit, String text) {
+    long value = number(match, group);
+    if (value >= limit) {
+      throw new IllegalArgumentException(
+          "time limit '" + Texts.safe(text) + "': " + value + " must be below " + limit);
+    }
+    return value;
+  }
+
+  /**
+   * A duration as Slurm shows it: {@code 0:42}, {@code 12:03}, {@code 1:02:03}, {@code 2-01:02:03}.
+   */
+  public static String format(long seconds) {
+    long total = Math.max(0, seconds);
+    long days = total / 86_400;
+    long hours = total % 86_400 / 3600;
+    long minutes = total % 3600 / 60;
+    long secs = total % 60;
+    if (days > 0) {
+      return String.format(Locale.ROOT, "%d-%02d:%02d:%02d", days, hours, minutes, secs);
+    }
+    if (hours > 0) {
+      return String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, secs);
+    }
+    return String.format(Locale.ROOT, "%d:%02d", minutes, secs);
+  }
+}

@@ -1,0 +1,137 @@
+package io.gflow.cli.queue;
+
+import io.gflow.cli.JobText;
+import io.gflow.cli.Texts;
+import io.gflow.cli.TimeLimits;
+import io.gflow.protocol.job.JobInfo;
+import io.gflow.protocol.job.JobState;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The columns gqueue can show ({@code --format id,name,...}), each with its header and how it reads
+ * one job; user-controlled text is escaped. Thread-safe enum.
+ */
+enum QueueColumn {
+  ID("JOBID"),
+  NAME("NAME"),
+  USER("USER"),
+  STATE("STATE"),
+  ST("ST"),
+  TIME("TIME"),
+  LIMIT("TIME_LIMIT"),
+  GPUS("GPUS"),
+  PRIORITY("PRIORITY"),
+  EXIT("EXIT"),
+  SUBMIT("SUBMIT"),
+  START("START"),
+  END("END"),
+  REASON("REASON"),
+  COMMAND("COMMAND");
+
+  private static final int NAME_WIDTH = 24;
+
+  private final String header;
+
+  QueueColumn(String header) {
+    this.header = header;
+  }
+
+  String header() {
+    return header;
+  }
+
+  /** The cell for {@code job}, seen at {@code now} in {@code zone}. */
+  String cell(JobInfo job, Instant now, ZoneId zone) {
+    return switch (this) {
+      case ID -> id(job);
+      case NAME -> Texts.safe(shorten(job.name()));
+      case USER -> Texts.safe(job.user());
+      case STATE -> job.state().wireName();
+      case ST -> job.state().shortName();
+      case TIME -> {
+        Long seconds = JobText.runSeconds(job, now);
+        yield TimeLimits.format(seconds == null ? 0 : seconds);
+      }
+      case LIMIT ->
+          job.timeLimitSeconds() == null ? "UNLIMITED" : TimeLimits.format(job.timeLimitSeconds());
+      case GPUS -> Integer.toString(job.gpus());
+      case PRIORITY -> Integer.toString(job.priority());
+      case EXIT -> JobText.exitColumn(job);
+      case SUBMIT -> JobText.time(job.submitTime(), zone);
+      case START -> JobText.time(job.startTime(), zone);
+      case END -> JobText.time(job.endTime(), zone);
+      case REASON -> reason(job);
+      case COMMAND -> command(job);
+    };
+  }
+
+  private static String id(JobInfo job) {
+    if (job.arrayJobId() != null && job.arrayTaskId() != null) {
+      return job.id() + " (" + job.arrayJobId() + "_" + job.arrayTaskId() + ")";
+    }
+    return Long.toString(job.id());
+  }
+
+  private static String shorten(String name) {
+    return name.length() <= NAME_WIDTH ? name : name.substring(0, NAME_WIDTH - 1) + "…";
+  }
+
+  /** Slurm's NODELIST(REASON): where a running job runs, else why it waits or how it ended. */
+  private static String reason(JobInfo job) {
+    if (job.state() == JobState.RUNNING) {
+      return job.assignedGpus().isEmpty()
+          ? "cpu"
+          : "gpu:"
+              + job.assignedGpus().stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+    return job.reason() == null ? "-" : "(" + Texts.safe(job.reason()) + ")";
+  }
+
+  private static String command(JobInfo job) {
+    if (job.command() != null) {
+      return Texts.argv(job.command());
+    }
+    if (job.script() != null) {
+      return "script (" + job.script().lines().count() + " lines)";
+    }
+    return job.redacted() ? "(hidden)" : "-";
+  }
+
+  /**
+   * Parses a {@code --format} list such as {@code id,name,state,exit}.
+   *
+   * @throws IllegalArgumentException naming the unknown column and listing the known ones
+   */
+  static List<QueueColumn> parseList(String text) {
+    List<QueueColumn> columns = new ArrayList<>();
+    for (String part : text.split(",", -1)) {
+      String name = part.trim().toUpperCase(Locale.ROOT);
+      QueueColumn column = null;
+      for (QueueColumn candidate : values()) {
+        if (candidate.name().equals(name)
+            || candidate.header.equals(name)
+            || (candidate == ID && name.equals("JOBID"))) {
+          column = candidate;
+        }
+      }
+      if (column == null) {
+        throw new IllegalArgumentException(
+            "unknown column '"
+                + Texts.safe(part.trim())
+                + "' (known: "
+                + Arrays.stream(values())
+                    .map(known -> known.name().toLowerCase(Locale.ROOT))
+                    .collect(Collectors.joining(","))
+                + ")");
+      }
+      columns.add(column);
+    }
+    return List.copyOf(columns);
+  }
+}

@@ -1,0 +1,101 @@
+package io.gflow.cli.queue;
+
+import io.gflow.cli.Table;
+import io.gflow.protocol.job.JobInfo;
+import io.gflow.protocol.job.JobState;
+import io.gflow.protocol.job.ListRequest;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What gqueue asks for and how it shows it: the {@code job.list} filter its flags mean, the
+ * columns, and the table. Pure functions; stateless and thread-safe.
+ */
+final class QueueView {
+  /** States of jobs that have not finished: the default view. */
+  static final List<JobState> UNFINISHED =
+      List.of(JobState.PENDING, JobState.HELD, JobState.RUNNING);
+
+  static final List<QueueColumn> DEFAULT =
+      List.of(
+          QueueColumn.ID,
+          QueueColumn.NAME,
+          QueueColumn.USER,
+          QueueColumn.ST,
+          QueueColumn.TIME,
+          QueueColumn.GPUS,
+          QueueColumn.REASON);
+
+  static final List<QueueColumn> COMPLETED =
+      List.of(
+          QueueColumn.ID,
+          QueueColumn.NAME,
+          QueueColumn.USER,
+          QueueColumn.ST,
+          QueueColumn.TIME,
+          QueueColumn.GPUS,
+          QueueColumn.EXIT,
+          QueueColumn.END,
+          QueueColumn.REASON);
+
+  static final List<QueueColumn> LONG =
+      List.of(
+          QueueColumn.ID,
+          QueueColumn.NAME,
+          QueueColumn.USER,
+          QueueColumn.STATE,
+          QueueColumn.PRIORITY,
+          QueueColumn.GPUS,
+          QueueColumn.TIME,
+          QueueColumn.LIMIT,
+          QueueColumn.EXIT,
+          QueueColumn.SUBMIT,
+          QueueColumn.START,
+          QueueColumn.END,
+          QueueColumn.REASON);
+
+  private QueueView() {}
+
+  /**
+   * The first page's request. Default: {@code ownUser}'s unfinished jobs. {@code -u} names users,
+   * {@code -a} drops the user filter; {@code -c} adds finished jobs; {@code -s} picks states;
+   * {@code -j} names jobs, which are then shown whoever owns them and whatever their state (unless
+   * {@code -u} or {@code -s} also say otherwise).
+   */
+  static ListRequest request(
+      List<String> users,
+      List<JobState> states,
+      List<Long> ids,
+      List<String> names,
+      boolean completed,
+      boolean all,
+      String ownUser) {
+    boolean byId = !ids.isEmpty();
+    List<String> userFilter = !users.isEmpty() ? users : all || byId ? List.of() : List.of(ownUser);
+    List<JobState> stateFilter =
+        !states.isEmpty() ? states : completed || byId ? List.of() : UNFINISHED;
+    return new ListRequest(
+        userFilter, stateFilter, ids, names, null, ListRequest.DEFAULT_LIMIT, null);
+  }
+
+  /** The columns: {@code --format} if given, else long, completed or default. */
+  static List<QueueColumn> columns(String format, boolean longFormat, boolean completed) {
+    if (format != null) {
+      return QueueColumn.parseList(format);
+    }
+    return longFormat ? LONG : completed ? COMPLETED : DEFAULT;
+  }
+
+  /** The aligned table, with a header line unless {@code noHeader}. */
+  static String table(
+      List<QueueColumn> columns, List<JobInfo> jobs, Instant now, ZoneId zone, boolean noHeader) {
+    List<List<String>> rows = new ArrayList<>();
+    for (JobInfo job : jobs) {
+      rows.add(columns.stream().map(column -> column.cell(job, now, zone)).toList());
+    }
+    List<String> headers = noHeader ? null : columns.stream().map(QueueColumn::header).toList();
+    return Table.render(headers, rows);
+  }
+}
