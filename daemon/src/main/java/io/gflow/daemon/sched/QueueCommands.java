@@ -59,14 +59,15 @@ final class QueueCommands {
     if (job.state() == JobState.RUNNING) {
       return Outcome.conflict(id, "job " + id + " is RUNNING; only HELD jobs can be released");
     }
-    if (job.state() == JobState.HELD) {
-      if (Reasons.HELD_ADMIN.equals(job.reason()) && !byAdmin) {
-        return Outcome.conflict(
-            id, "job " + id + " was held by an admin; only a gflow admin can release it");
-      }
-      job = job.withState(JobState.PENDING, null);
-      state.replace(job, changes);
+    if (job.state() != JobState.HELD) {
+      return Outcome.conflict(id, "job " + id + " is not held; only HELD jobs can be released");
     }
+    if (Reasons.HELD_ADMIN.equals(job.reason()) && !byAdmin) {
+      return Outcome.conflict(
+          id, "job " + id + " was held by an admin; only a gflow admin can release it");
+    }
+    job = job.withState(JobState.PENDING, null);
+    state.replace(job, changes);
     return Outcome.ok(job);
   }
 
