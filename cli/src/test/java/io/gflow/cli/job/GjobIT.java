@@ -123,14 +123,18 @@ class GjobIT {
   }
 
   @Test
-  void hold_pendingJob_thenReleaseTwiceConflicts() {
+  void hold_pendingJob_thenReleaseFinishedConflicts() {
     String id = submit("--begin", "now+1h", "true");
     CliRunner.Run hold = gjob("hold", id);
     assertEquals(0, hold.exitCode(), hold.both());
     assertEquals("gjob: held job " + id + "\n", hold.stdout());
+    assertEquals(0, gjob("update", id, "--begin", "now").exitCode());
     assertEquals(0, gjob("release", id).exitCode());
+    assertEquals(0, gjob("wait", id, "--timeout", "30").exitCode());
     CliRunner.Run again = gjob("release", id);
     assertEquals(5, again.exitCode(), again.both());
+    assertTrue(again.stderr().startsWith("gjob: "), again.stderr());
+    assertEquals("", again.stdout());
   }
 
   @Test

@@ -89,7 +89,7 @@ class GqueueIT {
     submit("--hold", "-J", "two", "true");
     CliRunner.Run byName =
         cli.run(new GqueueCommand(), "-n", "one", "--format", "id,name,state", "--noheader");
-    assertEquals(held + "  one   HELD\n", byName.stdout(), byName.both());
+    assertEquals(held + "  one  HELD\n", byName.stdout(), byName.both());
     CliRunner.Run byJob = cli.run(new GqueueCommand(), "-j", held, "--format", "id", "--noheader");
     assertEquals(held + "\n", byJob.stdout());
     CliRunner.Run byState = cli.run(new GqueueCommand(), "-s", "R,PD", "--noheader");
