@@ -101,7 +101,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
   }
 
   private void startComponents(DaemonConfig config) throws IOException, StartupException {
-    StateDir.prepare(settings.stateDir(), settings.ownUid());
+    StateDir.prepare(settings.stateDir(), settings.ownUid(), settings.mode() == Mode.SYSTEM);
     NativeLibraries.usePrivateDir(settings.stateDir());
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(

@@ -24,6 +24,7 @@ public final class AsUser {
   public static final String ALICE = "gflowt-alice";
   public static final String BOB = "gflowt-bob";
   public static final String OPERATOR = "gflowt-oper";
+  public static final String CAROL = "gflowt-carol";
 
   /** What a finished command printed and returned. */
   public record Result(int exitCode, String stdout, String stderr) {}
@@ -54,6 +55,7 @@ public final class AsUser {
     ensureUser(ALICE, List.of("-G", ADMIN_GROUP));
     ensureUser(BOB, List.of());
     ensureUser(OPERATOR, List.of());
+    ensureUser(CAROL, List.of());
   }
 
   private static void ensureUser(String name, List<String> extra)

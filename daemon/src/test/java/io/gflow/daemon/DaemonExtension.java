@@ -26,21 +26,31 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class DaemonExtension implements BeforeEachCallback, AfterEachCallback {
   private final String configText;
+  private final Mode mode;
   private Path root;
   private Path configFile;
   private Daemon daemon;
 
-  private DaemonExtension(String configText) {
+  private DaemonExtension(String configText, Mode mode) {
     this.configText = configText;
+    this.mode = mode;
   }
 
   public static DaemonExtension withDefaults() {
-    return new DaemonExtension(null);
+    return new DaemonExtension(null, Mode.PERSONAL);
   }
 
   /** A daemon reading {@code toml} as its gflowd.toml. */
   public static DaemonExtension withConfig(String toml) {
-    return new DaemonExtension(toml);
+    return new DaemonExtension(toml, Mode.PERSONAL);
+  }
+
+  /**
+   * A system-mode daemon (jobs run as their submitters through setpriv; needs root) reading {@code
+   * toml}.
+   */
+  public static DaemonExtension system(String toml) {
+    return new DaemonExtension(toml, Mode.SYSTEM);
   }
 
   @Override
@@ -62,7 +72,7 @@ public final class DaemonExtension implements BeforeEachCallback, AfterEachCallb
     daemon =
         Daemon.start(
             new DaemonSettings(
-                Mode.PERSONAL,
+                mode,
                 socket(),
                 root.resolve("state"),
                 configFile,

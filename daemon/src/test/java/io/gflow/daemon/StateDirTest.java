@@ -19,7 +19,7 @@ class StateDirTest {
   @Test
   void prepare_missing_createdPrivate() throws Exception {
     Path dir = tmp.resolve("a/state");
-    StateDir.prepare(dir, OWN_UID);
+    StateDir.prepare(dir, OWN_UID, false);
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
   }
 
@@ -28,7 +28,7 @@ class StateDirTest {
     Path file = Files.createFile(tmp.resolve("file"));
     Path dir = file.resolve("state");
     StartupException refused =
-        assertThrows(StartupException.class, () -> StateDir.prepare(dir, OWN_UID));
+        assertThrows(StartupException.class, () -> StateDir.prepare(dir, OWN_UID, false));
     assertEquals(
         "cannot create state dir "
             + dir
