@@ -3,6 +3,7 @@ package io.gflow.daemon.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gflow.daemon.FakeClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.gflow.daemon.sched;
 
+import io.gflow.daemon.FakeClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

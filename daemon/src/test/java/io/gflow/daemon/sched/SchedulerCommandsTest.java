@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gflow.daemon.FakeClock;
 import io.gflow.daemon.job.Job;
 import io.gflow.protocol.job.JobState;
 import java.time.Duration;

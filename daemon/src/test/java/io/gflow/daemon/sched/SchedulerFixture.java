@@ -2,6 +2,7 @@ package io.gflow.daemon.sched;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gflow.daemon.FakeClock;
 import io.gflow.daemon.job.ExitStatus;
 import io.gflow.daemon.job.Job;
 import io.gflow.protocol.job.JobState;

@@ -4,6 +4,7 @@ import static io.gflow.daemon.sched.TestJobs.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.gflow.daemon.FakeClock;
 import io.gflow.protocol.job.JobState;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.gflow.daemon.sched;
 import static io.gflow.daemon.sched.TestJobs.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gflow.daemon.FakeClock;
 import io.gflow.daemon.job.Job;
 import java.time.Duration;
 import java.time.Instant;

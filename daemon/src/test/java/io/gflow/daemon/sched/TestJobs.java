@@ -1,5 +1,6 @@
 package io.gflow.daemon.sched;
 
+import io.gflow.daemon.FakeClock;
 import io.gflow.daemon.job.Job;
 import io.gflow.daemon.job.JobSpec;
 import io.gflow.daemon.job.Owner;

@@ -1,4 +1,4 @@
-package io.gflow.daemon.sched;
+package io.gflow.daemon;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,16 +7,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that moves only when told to. Thread-safe. */
-final class FakeClock extends Clock {
-  static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
+public final class FakeClock extends Clock {
+  public static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
 
   private volatile Instant now = START;
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now = now.plus(duration);
   }
 
-  void set(Instant instant) {
+  public void set(Instant instant) {
     now = instant;
   }
 
