@@ -228,4 +228,35 @@ class JobOwnershipIT {
       assertTrue(refused.getMessage().contains("root"), refused.getMessage());
     }
   }
+
+  @Test
+  void signal_matrix_otherDeniedOthersReachTheJob() throws Exception {
+    for (String actor : ACTORS) {
+      long id = submitAsOwner(false);
+      int audit = auditLines();
+      JsonObject outcome =
+          outcome(call(actor, "job.signal", "{\"ids\":[" + id + "],\"signal\":\"USR1\"}"));
+      // Queued, so allowed callers get CONFLICT (not running); the other user never gets that far.
+      long expected = actor.equals(OTHER) ? -32003 : -32009;
+      assertEquals(JsonNumber.of(expected), outcome.get("error_code"), actor + ": " + outcome);
+      if (actor.equals(OTHER)) {
+        assertEquals(audit + 1, auditLines());
+      }
+    }
+  }
+
+  @Test
+  void waitEventsGpus_matrix() throws Exception {
+    long id = submitAsOwner(false);
+    for (String actor : ACTORS) {
+      JsonObject waited =
+          result(call(actor, "job.wait", "{\"ids\":[" + id + "],\"timeout_ms\":10}"));
+      JsonObject job = (JsonObject) ((JsonArray) waited.get("jobs")).elements().get(0);
+      assertEquals(JsonBoolean.of(actor.equals(OTHER)), job.get("redacted"), actor + ": " + waited);
+      JsonObject events = result(call(actor, "job.events", "{\"after_seq\":0,\"timeout_ms\":10}"));
+      boolean sees = events.toString().contains("\"id\":" + id + ",");
+      assertEquals(!actor.equals(OTHER), sees, actor + " events: " + events);
+      assertTrue(result(call(actor, "sched.gpus", "{}")).has("gpus"));
+    }
+  }
 }

@@ -181,4 +181,24 @@ class MultiUserIT {
         java.nio.file.attribute.PosixFilePermissions.toString(
             Files.getPosixFilePermissions(daemon.auditLog())));
   }
+
+  @Test
+  void submit_otherUidToPersonalDaemon_forbiddenWithHint() throws Exception {
+    List<String> command =
+        AsUser.java(
+            RawCall.class.getName(),
+            List.of(
+                daemon.socket().toString(),
+                "1",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"job.submit\",\"params\":"
+                    + "{\"command\":[\"true\"],\"cwd\":\"/tmp\",\"env\":{}},\"id\":1}"));
+    AsUser.Result result = AsUser.asUser(AsUser.BOB, command);
+    JsonObject reply = (JsonObject) Json.parse(result.stdout().trim());
+    assertEquals(-32003, errorCode(reply), reply.toString());
+    assertTrue(reply.toString().contains("gflowd start"), reply.toString());
+    try (var client = daemon.client()) {
+      JsonObject listed = (JsonObject) client.call("job.list", null);
+      assertEquals(0, ((JsonArray) listed.get("jobs")).size(), "nothing was queued");
+    }
+  }
 }
