@@ -226,4 +226,86 @@ class SystemModeIT {
     assertEquals("CANCELLED", done.stringOrNull("state"), done.toString());
     assertTrue(done.stringOrNull("reason").contains(AsUser.OPERATOR), done.toString());
   }
+
+  @Test
+  void ldPreload_reachesOnlyTheJobNeverARootProcess() throws Exception {
+    Path source = out.resolve("marker.c");
+    Files.writeString(
+        source,
+        "#include <stdio.h>\n#include <unistd.h>\n"
+            + "__attribute__((constructor)) static void mark(void) {\n"
+            + "  char path[512]; snprintf(path, sizeof path, \""
+            + out
+            + "/marker-%u\", (unsigned) getuid());\n"
+            + "  FILE *f = fopen(path, \"w\"); if (f) fclose(f);\n}\n");
+    Path library = out.resolve("libmarker.so");
+    AsUser.Result compiled =
+        AsUser.run(List.of("gcc", "-shared", "-fPIC", "-o", library.toString(), source.toString()));
+    assertEquals(0, compiled.exitCode(), "gcc (installed by .ci/run): " + compiled.stderr());
+    Files.setPosixFilePermissions(library, PosixFilePermissions.fromString("rwxr-xr-x"));
+    String params =
+        "{\"command\":[\"sh\",\"-c\",\"echo $LD_PRELOAD; echo $BASH_ENV\"],\"cwd\":\"/tmp\","
+            + "\"env\":{\"PATH\":\"/usr/bin:/bin\",\"LD_PRELOAD\":\""
+            + library
+            + "\",\"LD_LIBRARY_PATH\":\""
+            + out
+            + "\",\"BASH_ENV\":\""
+            + out
+            + "/bashenv\",\"GCONV_PATH\":\""
+            + out
+            + "\",\"JAVA_TOOL_OPTIONS\":\"-Dx=y\"},\"output\":\""
+            + out
+            + "/%j.out\"}";
+    JsonObject reply = call(AsUser.BOB, "job.submit", params);
+    long id =
+        ((JsonNumber) ((JsonArray) ((JsonObject) reply.get("result")).get("ids")).elements().get(0))
+            .exactLong()
+            .getAsLong();
+    assertEquals("COMPLETED", waitFor(id).stringOrNull("state"));
+    assertEquals(library + "\n" + out + "/bashenv\n", Files.readString(out.resolve(id + ".out")));
+    assertTrue(
+        Files.exists(out.resolve("marker-" + AsUser.uidOf(AsUser.BOB))), "the job loaded it");
+    assertFalse(Files.exists(out.resolve("marker-0")), "no root process loaded LD_PRELOAD");
+  }
+
+  @Test
+  void envValuesAndScriptText_neverInAnyArgv() throws Exception {
+    String secret = "s3cret-" + System.nanoTime();
+    String script = "#!/bin/sh\n# script-marker-" + secret + "\nsleep 30\n";
+    String params =
+        "{\"script\":"
+            + Json.write(JsonValue.of(script))
+            + ",\"cwd\":\"/tmp\",\"env\":{\"PATH\":\"/usr/bin:/bin\",\"TOKEN\":\""
+            + secret
+            + "\"},\"output\":\""
+            + out
+            + "/%j.out\"}";
+    JsonObject reply = call(AsUser.BOB, "job.submit", params);
+    long id =
+        ((JsonNumber) ((JsonArray) ((JsonObject) reply.get("result")).get("ids")).elements().get(0))
+            .exactLong()
+            .getAsLong();
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!"RUNNING".equals(state(id))) {
+      assertTrue(System.nanoTime() < deadline, "job never started");
+      Thread.sleep(20);
+    }
+    Thread.sleep(200);
+    try (var processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+      for (Path process : processes) {
+        byte[] cmdline;
+        try {
+          cmdline = Files.readAllBytes(process.resolve("cmdline"));
+        } catch (java.io.IOException gone) {
+          continue;
+        }
+        String text = new String(cmdline, java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(text.contains(secret), "argv of " + process + ": " + text.replace('\0', ' '));
+      }
+    }
+    try (var client = daemon.client()) {
+      client.call("job.cancel", (JsonObject) Json.parse("{\"ids\":[" + id + "]}"));
+    }
+    waitFor(id);
+  }
 }
