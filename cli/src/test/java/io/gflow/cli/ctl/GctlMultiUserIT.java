@@ -86,7 +86,12 @@ class GctlMultiUserIT {
       while (!Files.exists(socket) && System.nanoTime() < deadline) {
         Thread.sleep(20);
       }
+      // bind() creates the file before listen(): retry while the impostor is not listening yet.
       GctlRunner.Run refused = GctlRunner.gctl("ping", "--socket", socket.toString());
+      while (refused.stderr().contains("connection refused") && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+        refused = GctlRunner.gctl("ping", "--socket", socket.toString());
+      }
       assertEquals(3, refused.exitCode(), refused.stderr());
       assertTrue(
           refused.stderr().startsWith("gctl: refusing to talk to " + socket + ": it is served by "),
