@@ -31,6 +31,7 @@ public final class Json {
   public static final int MAX_DEPTH = 64;
 
   private static final int MAX_NUMBER_CHARS = 100;
+  private static final int MAX_SCALE = 1000;
 
   private static final JsonFactory FACTORY =
       new JsonFactoryBuilder()
@@ -99,12 +100,19 @@ public final class Json {
   }
 
   private static JsonNumber readNumber(JsonParser parser) throws IOException {
+    java.math.BigDecimal value;
     try {
-      return new JsonNumber(parser.getDecimalValue());
+      value = parser.getDecimalValue();
     } catch (NumberFormatException | ArithmeticException outOfRange) {
       // Jackson throws these unchecked for exponents BigDecimal cannot hold (e.g. 1e-2147483648).
       throw new StreamConstraintsException("number exponent is out of range");
     }
+    // Which extreme exponents BigDecimal accepts differs between JDKs; no gflow number needs
+    // more than a few digits of exponent, and huge scales make arithmetic on them expensive.
+    if (Math.abs((long) value.scale()) > MAX_SCALE) {
+      throw new StreamConstraintsException("number exponent is out of range");
+    }
+    return new JsonNumber(value);
   }
 
   private static JsonObject readObject(JsonParser parser) throws IOException {

@@ -126,7 +126,7 @@ class JsonTest {
     assertEquals(OptionalLong.of(2), ((JsonNumber) Json.parse("2.000")).exactLong());
     assertTrue(((JsonNumber) Json.parse("1.5")).exactLong().isEmpty());
     assertTrue(((JsonNumber) Json.parse("9223372036854775808")).exactLong().isEmpty());
-    assertTrue(((JsonNumber) Json.parse("1e2147483647")).exactLong().isEmpty());
+    assertTrue(((JsonNumber) Json.parse("1e1000")).exactLong().isEmpty());
   }
 
   @Test
@@ -141,7 +141,8 @@ class JsonTest {
 
   @Test
   void hashCode_exponentWhoseStrippedScaleOverflows_doesNotThrow() throws JsonFormatException {
-    JsonNumber huge = (JsonNumber) Json.parse("100e2147483647");
+    // The parser refuses such exponents (see below); JsonNumber must still cope with them.
+    JsonNumber huge = new JsonNumber(new BigDecimal(BigInteger.valueOf(100), -2147483647));
 
     JsonNumber sameValue = new JsonNumber(new BigDecimal(BigInteger.TEN, Integer.MIN_VALUE));
 
@@ -151,7 +152,8 @@ class JsonTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1e-2147483648", "1e99999999999", "-1e2147483648"})
+  @ValueSource(
+      strings = {"1e-2147483648", "1e99999999999", "-1e2147483648", "1e2147483647", "1e-1001"})
   void parse_exponentBeyondBigDecimal_limitExceeded(String number) {
     JsonFormatException bad = assertThrows(JsonFormatException.class, () -> Json.parse(number));
 
