@@ -55,16 +55,17 @@ class CrashRecoveryIT {
     }
   }
 
-  private void startDaemon() throws Exception {
-    List<String> command =
-        AsUser.java(
-            DaemonMain.class.getName(),
+  private void startDaemon(String... extra) throws Exception {
+    List<String> args =
+        new ArrayList<>(
             List.of(
                 "run",
                 "--socket",
                 socket.toString(),
                 "--state-dir",
                 root.resolve("state").toString()));
+    args.addAll(List.of(extra));
+    List<String> command = AsUser.java(DaemonMain.class.getName(), args);
     daemon =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -193,5 +194,63 @@ class CrashRecoveryIT {
     assertEquals(started, first.stringOrNull("start_time"));
     assertEquals("FAILED", second.stringOrNull("state"), second.toString());
     assertEquals(JsonNumber.of(5), second.get("exit_code"), second.toString());
+  }
+
+  @Test
+  void kill9OfSystemDaemon_usersJobsFinishWithRealExitCodesUnderTheirOwners() throws Exception {
+    AsUser.assumeRoot();
+    AsUser.ensureAccounts();
+    Files.setPosixFilePermissions(
+        root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+    Files.setAttribute(root, "unix:mode", 01777);
+    Path config = root.resolve("gflowd.toml");
+    Files.writeString(config, "private_data = true\n");
+    // The socket's own dir must not be writable by others: serve from a 0755 subdir.
+    Path socketDir = root.resolve("run");
+    Files.createDirectory(socketDir);
+    Files.setPosixFilePermissions(
+        socketDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    socket = socketDir.resolve("gflowd.sock");
+    startDaemon("--system", "--config", config.toString());
+    long alices = submitAs(AsUser.ALICE, "sleep 3; exit 4");
+    long bobs = submitAs(AsUser.BOB, "sleep 3; exit 6");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!"RUNNING".equals(job(alices).stringOrNull("state"))
+        || !"RUNNING".equals(job(bobs).stringOrNull("state"))) {
+      assertTrue(System.nanoTime() < deadline, "jobs did not start");
+      Thread.sleep(20);
+    }
+    killDaemon();
+    startDaemon("--system", "--config", config.toString());
+    JsonObject waited =
+        (JsonObject)
+            call("job.wait", "{\"ids\":[" + alices + "," + bobs + "],\"timeout_ms\":30000}");
+    JsonObject alice = (JsonObject) ((JsonArray) waited.get("jobs")).elements().get(0);
+    JsonObject bob = (JsonObject) ((JsonArray) waited.get("jobs")).elements().get(1);
+    assertEquals(JsonNumber.of(4), alice.get("exit_code"), alice.toString());
+    assertEquals(AsUser.ALICE, alice.stringOrNull("user"));
+    assertEquals(JsonNumber.of(6), bob.get("exit_code"), bob.toString());
+    assertEquals(AsUser.BOB, bob.stringOrNull("user"));
+  }
+
+  private long submitAs(String user, String shell) throws Exception {
+    String params =
+        "{\"command\":[\"sh\",\"-c\",\""
+            + shell
+            + "\"],\"cwd\":\"/tmp\",\"env\":{\"PATH\":\"/usr/bin:/bin\"},\"output\":\""
+            + root
+            + "/%j.out\"}";
+    List<String> command =
+        AsUser.java(
+            RawCall.class.getName(),
+            List.of(
+                socket.toString(),
+                "1",
+                "{\"jsonrpc\":\"2.0\",\"method\":\"job.submit\",\"params\":"
+                    + params
+                    + ",\"id\":1}"));
+    AsUser.Result result = AsUser.asUser(user, command);
+    JsonObject reply = (JsonObject) Json.parse(result.stdout().trim());
+    return firstId(reply.get("result"));
   }
 }
