@@ -308,4 +308,42 @@ class SystemModeIT {
     }
     waitFor(id);
   }
+
+  private JsonObject runAsBobWithOutput(String cwd, String output) throws Exception {
+    String params =
+        "{\"command\":[\"echo\",\"pwned\"],\"cwd\":\""
+            + cwd
+            + "\",\"env\":{},\"output\":\""
+            + output
+            + "\"}";
+    JsonObject reply = call(AsUser.BOB, "job.submit", params);
+    long id =
+        ((JsonNumber) ((JsonArray) ((JsonObject) reply.get("result")).get("ids")).elements().get(0))
+            .exactLong()
+            .getAsLong();
+    return waitFor(id);
+  }
+
+  @Test
+  void output_dotDotIntoEtc_jobFailsNoRootWrite() throws Exception {
+    String name = "gflow-pwned-" + System.nanoTime();
+    JsonObject done = runAsBobWithOutput(out.toString(), "../../etc/" + name);
+    assertEquals("FAILED", done.stringOrNull("state"), done.toString());
+    assertTrue(done.stringOrNull("reason").startsWith("LaunchFailed:"), done.toString());
+    assertFalse(Files.exists(Path.of("/etc", name)), "nothing written into /etc");
+  }
+
+  @Test
+  void output_dirUserCannotWrite_jobFailsNothingCreated() throws Exception {
+    Path rootsDir = Files.createTempDirectory(Path.of("/tmp"), "gfrootdir");
+    try {
+      Files.setPosixFilePermissions(rootsDir, PosixFilePermissions.fromString("rwxr-xr-x"));
+      JsonObject done = runAsBobWithOutput("/tmp", rootsDir + "/job.out");
+      assertEquals("FAILED", done.stringOrNull("state"), done.toString());
+      assertTrue(done.stringOrNull("reason").contains("Permission denied"), done.toString());
+      assertFalse(Files.exists(rootsDir.resolve("job.out")));
+    } finally {
+      Files.deleteIfExists(rootsDir);
+    }
+  }
 }
