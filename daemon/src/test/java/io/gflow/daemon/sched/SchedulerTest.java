@@ -89,6 +89,16 @@ class SchedulerTest {
   }
 
   @Test
+  void exited_lostReport_lostWithReasonNotFailed() {
+    fixture.submit(spec().job(1));
+
+    fixture.await(fixture.scheduler.exited(1, null, "LOST: wrapper gone without an exit record"));
+
+    assertEquals(JobState.LOST, fixture.state(1));
+    assertEquals("LOST: wrapper gone without an exit record", fixture.reason(1));
+  }
+
+  @Test
   void exited_unknownJob_changesNothing() {
     assertEquals(List.of(), fixture.exit(99, 0));
   }
