@@ -196,4 +196,37 @@ public final class AsUser {
     }
     return result;
   }
+
+  /**
+   * Sends one JSON-RPC call as {@code user} (a test JVM running {@link RawCall} under setpriv) and
+   * returns the daemon's reply object.
+   */
+  public static io.gflow.protocol.json.JsonObject rpcAs(
+      String user, Path socket, String method, String params) throws Exception {
+    List<String> command =
+        java(
+            RawCall.class.getName(),
+            List.of(
+                socket.toString(),
+                "1",
+                "{\"jsonrpc\":\"2.0\",\"method\":\""
+                    + method
+                    + "\",\"params\":"
+                    + params
+                    + ",\"id\":1}"));
+    Result result = asUser(user, command);
+    if (result.exitCode() != 0) {
+      throw new IOException("RawCall as " + user + " failed: " + result.stderr());
+    }
+    return (io.gflow.protocol.json.JsonObject)
+        io.gflow.protocol.json.Json.parse(result.stdout().trim());
+  }
+
+  /** The first id of a successful {@code job.submit} reply. */
+  public static long firstSubmittedId(io.gflow.protocol.json.JsonObject reply) {
+    var ids =
+        (io.gflow.protocol.json.JsonArray)
+            ((io.gflow.protocol.json.JsonObject) reply.get("result")).get("ids");
+    return ((io.gflow.protocol.json.JsonNumber) ids.elements().get(0)).exactLong().getAsLong();
+  }
 }

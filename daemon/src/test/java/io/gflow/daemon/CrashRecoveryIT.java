@@ -240,17 +240,6 @@ class CrashRecoveryIT {
             + "\"],\"cwd\":\"/tmp\",\"env\":{\"PATH\":\"/usr/bin:/bin\"},\"output\":\""
             + root
             + "/%j.out\"}";
-    List<String> command =
-        AsUser.java(
-            RawCall.class.getName(),
-            List.of(
-                socket.toString(),
-                "1",
-                "{\"jsonrpc\":\"2.0\",\"method\":\"job.submit\",\"params\":"
-                    + params
-                    + ",\"id\":1}"));
-    AsUser.Result result = AsUser.asUser(user, command);
-    JsonObject reply = (JsonObject) Json.parse(result.stdout().trim());
-    return firstId(reply.get("result"));
+    return AsUser.firstSubmittedId(AsUser.rpcAs(user, socket, "job.submit", params));
   }
 }

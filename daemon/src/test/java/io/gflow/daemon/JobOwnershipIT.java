@@ -56,20 +56,7 @@ class JobOwnershipIT {
   }
 
   private JsonObject call(String user, String method, String params) throws Exception {
-    List<String> command =
-        AsUser.java(
-            RawCall.class.getName(),
-            List.of(
-                daemon.socket().toString(),
-                "1",
-                "{\"jsonrpc\":\"2.0\",\"method\":\""
-                    + method
-                    + "\",\"params\":"
-                    + params
-                    + ",\"id\":1}"));
-    AsUser.Result result = AsUser.asUser(user, command);
-    assertEquals(0, result.exitCode(), result.stderr());
-    return (JsonObject) Json.parse(result.stdout().trim());
+    return AsUser.rpcAs(user, daemon.socket(), method, params);
   }
 
   private static JsonObject result(JsonObject reply) {

@@ -60,20 +60,7 @@ class SystemModeIT {
   }
 
   private JsonObject call(String user, String method, String params) throws Exception {
-    List<String> command =
-        AsUser.java(
-            RawCall.class.getName(),
-            List.of(
-                daemon.socket().toString(),
-                "1",
-                "{\"jsonrpc\":\"2.0\",\"method\":\""
-                    + method
-                    + "\",\"params\":"
-                    + params
-                    + ",\"id\":1}"));
-    AsUser.Result result = AsUser.asUser(user, command);
-    assertEquals(0, result.exitCode(), result.stderr());
-    return (JsonObject) Json.parse(result.stdout().trim());
+    return AsUser.rpcAs(user, daemon.socket(), method, params);
   }
 
   private long submit(String user, List<String> argv, String extra) throws Exception {
@@ -86,9 +73,7 @@ class SystemModeIT {
             + "/%j.out\""
             + extra
             + "}";
-    JsonObject reply = call(user, "job.submit", params);
-    JsonValue ids = ((JsonObject) reply.get("result")).get("ids");
-    return ((JsonNumber) ((JsonArray) ids).elements().get(0)).exactLong().getAsLong();
+    return AsUser.firstSubmittedId(call(user, "job.submit", params));
   }
 
   private JsonObject waitFor(long id) throws Exception {
@@ -163,11 +148,7 @@ class SystemModeIT {
               + bobDir.resolve("evil.out")
               + "\"}";
       JsonObject reply = call(AsUser.BOB, "job.submit", params);
-      long id =
-          ((JsonNumber)
-                  ((JsonArray) ((JsonObject) reply.get("result")).get("ids")).elements().get(0))
-              .exactLong()
-              .getAsLong();
+      long id = AsUser.firstSubmittedId(reply);
       JsonObject done = waitFor(id);
       assertEquals("FAILED", done.stringOrNull("state"), done.toString());
       assertTrue(done.stringOrNull("reason").startsWith("LaunchFailed:"), done.toString());
@@ -189,11 +170,7 @@ class SystemModeIT {
               + out
               + "/%j.out\"}";
       JsonObject reply = call(AsUser.BOB, "job.submit", params);
-      long id =
-          ((JsonNumber)
-                  ((JsonArray) ((JsonObject) reply.get("result")).get("ids")).elements().get(0))
-              .exactLong()
-              .getAsLong();
+      long id = AsUser.firstSubmittedId(reply);
       JsonObject done = waitFor(id);
       assertEquals("FAILED", done.stringOrNull("state"), done.toString());
       assertTrue(done.stringOrNull("reason").contains("chdir"), done.toString());
@@ -257,10 +234,7 @@ class SystemModeIT {
             + out
             + "/%j.out\"}";
     JsonObject reply = call(AsUser.BOB, "job.submit", params);
-    long id =
-        ((JsonNumber) ((JsonArray) ((JsonObject) reply.get("result")).get("ids")).elements().get(0))
-            .exactLong()
-            .getAsLong();
+    long id = AsUser.firstSubmittedId(reply);
     assertEquals("COMPLETED", waitFor(id).stringOrNull("state"));
     assertEquals(library + "\n" + out + "/bashenv\n", Files.readString(out.resolve(id + ".out")));
     assertTrue(
@@ -281,10 +255,7 @@ class SystemModeIT {
             + out
             + "/%j.out\"}";
     JsonObject reply = call(AsUser.BOB, "job.submit", params);
-    long id =
-        ((JsonNumber) ((JsonArray) ((JsonObject) reply.get("result")).get("ids")).elements().get(0))
-            .exactLong()
-            .getAsLong();
+    long id = AsUser.firstSubmittedId(reply);
     long deadline = System.nanoTime() + 20_000_000_000L;
     while (!"RUNNING".equals(state(id))) {
       assertTrue(System.nanoTime() < deadline, "job never started");
@@ -317,10 +288,7 @@ class SystemModeIT {
             + output
             + "\"}";
     JsonObject reply = call(AsUser.BOB, "job.submit", params);
-    long id =
-        ((JsonNumber) ((JsonArray) ((JsonObject) reply.get("result")).get("ids")).elements().get(0))
-            .exactLong()
-            .getAsLong();
+    long id = AsUser.firstSubmittedId(reply);
     return waitFor(id);
   }
 
