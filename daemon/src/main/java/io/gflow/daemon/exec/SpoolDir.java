@@ -3,13 +3,13 @@ package io.gflow.daemon.exec;
 import io.gflow.daemon.job.ExitStatus;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
@@ -98,8 +98,14 @@ final class SpoolDir {
     chownOne(path, uid, gid);
   }
 
+  /**
+   * Records the wrapper's pid and start time. Called after {@link #chown}, so the directory is the
+   * job user's: the file is created exclusively (never through a link) with its mode set at
+   * creation, and is not touched by path afterwards, since the user may by then have renamed a link
+   * over it (a {@code chmod} by path would follow it, as root).
+   */
   void writeWrapperRecord(WrapperId wrapper) throws IOException {
-    writeNew(
+    createNew(
         path.resolve(WRAPPER), utf8(wrapper.pid() + " " + wrapper.startTicks() + "\n"), PRIVATE);
   }
 
@@ -158,27 +164,43 @@ final class SpoolDir {
     return Files.exists(path.resolve(EXIT), LinkOption.NOFOLLOW_LINKS);
   }
 
-  /** The first bytes of a regular file the wrapper wrote, never following a link. */
+  /**
+   * The first bytes of a regular file the wrapper wrote, never following a link. The directory may
+   * belong to the job's user, who can swap the file at any time, so the checks before opening are
+   * advisory (a hard link to someone else's file, nlink > 1, is refused) and the open itself must
+   * be safe on whatever is there by then: see {@link #readOpened}.
+   */
   Optional<String> read(String name) {
     Path file = path.resolve(name);
     try {
-      BasicFileAttributes attributes =
-          Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-      if (!attributes.isRegularFile()) {
+      Map<String, Object> attributes =
+          Files.readAttributes(file, "unix:isRegularFile,nlink", LinkOption.NOFOLLOW_LINKS);
+      if (!Boolean.TRUE.equals(attributes.get("isRegularFile"))
+          || !Integer.valueOf(1).equals(attributes.get("nlink"))) {
         return Optional.empty();
       }
-      try (SeekableByteChannel channel =
-          Files.newByteChannel(
-              file, Set.<OpenOption>of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS))) {
-        ByteBuffer buffer = ByteBuffer.allocate(MAX_RECORD);
-        while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-          // Fill up to the cap.
-        }
-        return Optional.of(
-            new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8));
-      }
+      return readOpened(file);
     } catch (IOException e) {
       return Optional.empty();
+    }
+  }
+
+  /**
+   * Opens {@code file} without following a link and reads its first {@value #MAX_RECORD} bytes
+   * without ever blocking on a FIFO swapped in after the type check: read-write, since on Linux an
+   * {@code O_RDWR} open of a FIFO returns at once where {@code O_RDONLY} waits for a writer (the
+   * daemon's thread would hang), and positional reads, which fail on a FIFO ({@code ESPIPE}).
+   * Nothing is ever written.
+   */
+  static Optional<String> readOpened(Path file) throws IOException {
+    try (FileChannel channel =
+        FileChannel.open(
+            file, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+      ByteBuffer buffer = ByteBuffer.allocate(MAX_RECORD);
+      while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) > 0) {
+        // Fill up to the cap; a positional read advances the buffer, not the channel.
+      }
+      return Optional.of(new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8));
     }
   }
 
@@ -222,7 +244,16 @@ final class SpoolDir {
     }
   }
 
+  /** Creates {@code file} with {@code content}; only while the directory is still root's. */
   private static void writeNew(Path file, byte[] content, Set<PosixFilePermission> mode)
+      throws IOException {
+    createNew(file, content, mode);
+    // Undo a restrictive umask: safe only because no one else can yet write the directory.
+    Files.setPosixFilePermissions(file, mode);
+  }
+
+  /** Creates {@code file} exclusively ({@code O_EXCL}: never through a link) with {@code mode}. */
+  private static void createNew(Path file, byte[] content, Set<PosixFilePermission> mode)
       throws IOException {
     try (SeekableByteChannel channel =
         Files.newByteChannel(
@@ -234,7 +265,6 @@ final class SpoolDir {
         channel.write(buffer);
       }
     }
-    Files.setPosixFilePermissions(file, mode);
   }
 
   private static void chownOne(Path file, long uid, long gid) throws IOException {
