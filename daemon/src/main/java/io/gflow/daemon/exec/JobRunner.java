@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,15 @@ public final class JobRunner implements AutoCloseable {
    *     fails before forking; a spool left behind is removed by {@link #cleanup}
    */
   public Launched launch(Job job, Map<String, String> extraEnv) throws LaunchException {
+    return launch(job, extraEnv, List.of());
+  }
+
+  /**
+   * As {@link #launch(Job, Map)}, and records the GPU indices assigned to the job in its spool, so
+   * that {@link #recoverQueued} can give them back to a job whose launch a crash cut short.
+   */
+  public Launched launch(Job job, Map<String, String> extraEnv, List<Integer> gpus)
+      throws LaunchException {
     LaunchInputs inputs = LaunchInputs.of(job, extraEnv);
     SpoolDir spool = spool(job.id());
     try {
@@ -95,6 +105,7 @@ public final class JobRunner implements AutoCloseable {
               ? job.spec().command()
               : List.of(spool.writeScript(job.spec().script()).toString());
       spool.writeInputs(argv, inputs.env(), job.spec().cwd(), inputs.outputs());
+      spool.writeGpus(gpus);
       if (privilegeDrop.drops()) {
         spool.chown(job.owner().uid(), job.owner().gid());
       }
@@ -195,6 +206,43 @@ public final class JobRunner implements AutoCloseable {
             0,
             ADOPT_POLL_MILLIS,
             TimeUnit.MILLISECONDS));
+  }
+
+  /**
+   * For a job the store has as queued (PENDING or HELD) at start-up: whether a previous daemon had
+   * launched it and died before its RUNNING state was durable. Call before the scheduler sees the
+   * job, and {@link #adopt} a job this returns as RUNNING once that is stored.
+   *
+   * @return the job as RUNNING (wrapper pid and start ticks from the spool, start time when its
+   *     inputs were written, GPUs as assigned at launch) when a wrapper was started for it, or the
+   *     job unchanged when it never was; a spool that the interrupted launch left without any trace
+   *     of a wrapper is deleted, so that the job can launch again
+   * @throws IOException if such a stale spool cannot be deleted (launching again would then fail)
+   */
+  public Job recoverQueued(Job job, Instant now) throws IOException {
+    SpoolDir spool = spool(job.id());
+    if (!spool.exists()) {
+      return job;
+    }
+    if (!spool.wrapperStarted()) {
+      log.info("job {}: removing the spool of a launch that never started", job.id());
+      spool.delete();
+      return job;
+    }
+    Instant started = spool.inputsWritten().orElse(now);
+    started = started.isAfter(now) ? now : started;
+    started = started.isBefore(job.submitTime()) ? job.submitTime() : started;
+    List<Integer> gpus = spool.gpus().orElse(List.of());
+    if (gpus.size() != job.spec().gpus()) {
+      log.warn("job {}: spool records GPUs {}, not {} of them", job.id(), gpus, job.spec().gpus());
+    }
+    Optional<WrapperId> wrapperId = spool.wrapperRecord();
+    log.info("job {}: launched before the last daemon stopped; adopting it", job.id());
+    return job.started(
+        started,
+        wrapperId.map(WrapperId::pid).orElse(0L),
+        wrapperId.map(WrapperId::startTicks).orElse(0L),
+        gpus);
   }
 
   /** Stops following the job and deletes its spool; call once its end has been recorded. */

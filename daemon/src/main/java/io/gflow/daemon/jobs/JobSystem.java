@@ -118,7 +118,7 @@ public final class JobSystem implements AutoCloseable {
             context.uidOfUser());
     holder.service = service;
     JobSystem system = new JobSystem(store, loop, scheduler, runner, service, gpus);
-    system.recover();
+    system.recover(context.clock());
     system.schedulePurge(context);
     return system;
   }
@@ -129,8 +129,27 @@ public final class JobSystem implements AutoCloseable {
     volatile JobService service;
   }
 
-  private void recover() {
-    List<Job> unfinished = store.loadUnfinished();
+  /**
+   * Hands the previous run's unfinished jobs to the scheduler and re-adopts the running ones. A
+   * queued job whose launch a crash cut short (spool written, wrapper started, RUNNING not yet
+   * durable) is stored as RUNNING first, so that it is adopted rather than launched a second time.
+   */
+  private void recover(Clock clock) throws IOException {
+    List<Job> unfinished = new ArrayList<>();
+    List<Job> launched = new ArrayList<>();
+    for (Job job : store.loadUnfinished()) {
+      Job recovered = job;
+      if (job.state() == JobState.PENDING || job.state() == JobState.HELD) {
+        recovered = runner.recoverQueued(job, clock.instant());
+        if (recovered.state() == JobState.RUNNING) {
+          launched.add(recovered);
+        }
+      }
+      unfinished.add(recovered);
+    }
+    if (!launched.isEmpty()) {
+      store.save(launched).join();
+    }
     scheduler.recovered(unfinished).join();
     for (Job job : unfinished) {
       if (job.state() == JobState.RUNNING) {
@@ -166,7 +185,8 @@ public final class JobSystem implements AutoCloseable {
     return new Launcher() {
       @Override
       public Launched launch(Job job, List<Integer> assigned) throws Exception {
-        io.gflow.daemon.exec.Launched launched = runner.launch(job, jobEnvironment(job, assigned));
+        io.gflow.daemon.exec.Launched launched =
+            runner.launch(job, jobEnvironment(job, assigned), assigned);
         return new Launched(launched.wrapperPid(), launched.wrapperStartTicks());
       }
 
