@@ -205,6 +205,7 @@ class CrashRecoveryIT {
     assertEquals(7, done.exitCode());
     assertEquals(running.startTime(), done.startTime(), "start time kept");
     assertNotNull(done.endTime());
+    assertFalse(Files.exists(daemon.spool(id)), "spool removed once the end is recorded");
   }
 
   @Test
@@ -225,6 +226,7 @@ class CrashRecoveryIT {
     assertEquals(JobState.FAILED, done.state(), done.toString());
     assertEquals(7, done.exitCode());
     assertEquals(running.startTime(), done.startTime(), "start time kept");
+    assertFalse(Files.exists(daemon.spool(id)), "spool removed once the end is recorded");
   }
 
   @Test
@@ -324,7 +326,7 @@ class CrashRecoveryIT {
     assertNotNull(done.reason());
     assertTrue(done.reason().startsWith("LOST: "), done.reason());
     assertEquals(null, done.exitCode());
-    assertFalse(Files.exists(daemon.spool(id).resolve("exit")));
+    assertFalse(Files.exists(daemon.spool(id)), "spool removed once the end is recorded");
   }
 
   @Test
@@ -338,10 +340,14 @@ class CrashRecoveryIT {
     awaitEnd(failed);
     Map<Long, JobInfo> before = allJobs();
     Map<String, Long> countsBefore = jobCounts();
+    assertFalse(Files.exists(daemon.spool(completed)), "spool removed once the end is recorded");
 
     daemon.kill();
+    // As if the kill came between recording the end and removing the spool.
+    Files.writeString(Files.createDirectories(daemon.spool(completed)).resolve("exit"), "code 0\n");
     daemon.start();
 
+    assertFalse(Files.exists(daemon.spool(completed)), "stale spool swept at start");
     Map<Long, JobInfo> after = allJobs();
     assertEquals(before.keySet(), after.keySet());
     assertEquals(JobState.HELD, after.get(held).state());

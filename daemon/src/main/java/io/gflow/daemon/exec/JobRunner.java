@@ -5,7 +5,9 @@ import io.gflow.daemon.job.Job;
 import io.gflow.protocol.job.JobState;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -252,6 +255,31 @@ public final class JobRunner implements AutoCloseable {
       watch.cancel();
     }
     spool(jobId).delete();
+  }
+
+  /**
+   * At start-up: deletes the spools of jobs that are not {@code unfinished}, left by a daemon that
+   * stopped between recording a job's end and calling {@link #cleanup}.
+   */
+  public void removeSpoolsExcept(Set<Long> unfinished) throws IOException {
+    if (!Files.isDirectory(spoolRoot, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    List<Long> stale = new ArrayList<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(spoolRoot)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (name.matches("[1-9][0-9]{0,17}") && !unfinished.contains(Long.parseLong(name))) {
+          stale.add(Long.parseLong(name));
+        }
+      }
+    }
+    for (long jobId : stale) {
+      spool(jobId).delete();
+    }
+    if (!stale.isEmpty()) {
+      log.info("removed {} spool(s) of finished jobs", stale.size());
+    }
   }
 
   /** Stops following jobs; the jobs and their wrappers keep running, for the next daemon. */

@@ -97,7 +97,14 @@ public final class JobSystem implements AutoCloseable {
             loop,
             context.clock(),
             launcher(runner),
-            changed -> store.save(changed).thenRun(() -> holder.service.changed(changed)),
+            changed ->
+                store
+                    .save(changed)
+                    .thenRun(
+                        () -> {
+                          removeSpools(runner, changed);
+                          holder.service.changed(changed);
+                        }),
             store::get,
             resources(context.settings(), gpus),
             context.settings().killGrace());
@@ -150,6 +157,7 @@ public final class JobSystem implements AutoCloseable {
     if (!launched.isEmpty()) {
       store.save(launched).join();
     }
+    runner.removeSpoolsExcept(unfinished.stream().map(Job::id).collect(Collectors.toSet()));
     scheduler.recovered(unfinished).join();
     for (Job job : unfinished) {
       if (job.state() == JobState.RUNNING) {
@@ -158,6 +166,19 @@ public final class JobSystem implements AutoCloseable {
     }
     if (!unfinished.isEmpty()) {
       LOG.info("recovered {} unfinished job(s)", unfinished.size());
+    }
+  }
+
+  /** Deletes the spools of jobs whose end is now durable: nothing will read them again. */
+  private static void removeSpools(JobRunner runner, List<Job> changed) {
+    for (Job job : changed) {
+      if (job.isTerminal()) {
+        try {
+          runner.cleanup(job.id());
+        } catch (IOException | RuntimeException failed) {
+          LOG.warn("job {}: cannot remove its spool: {}", job.id(), failed.toString());
+        }
+      }
     }
   }
 
