@@ -49,6 +49,13 @@ class CrashRecoveryIT {
   private static final int CLIENTS = 8;
   private static final String CONFIG = "private_data = true\n[scheduler]\ngpus = \"none\"\n";
 
+  /**
+   * Shell text that waits until the file {@code $0} exists (at most about a minute, so that a
+   * failed test leaves no process behind for long).
+   */
+  private static final String AWAIT_GATE =
+      "i=0; while [ ! -e \"$0\" ] && [ $i -lt 1200 ]; do sleep 0.05; i=$((i+1)); done; ";
+
   private GflowdChild daemon;
 
   @AfterEach
@@ -61,8 +68,7 @@ class CrashRecoveryIT {
   /** A job that runs until {@code <root>/<gate>} exists, then exits with {@code code}. */
   private List<String> gatedJob(String gate, int code) {
     Path file = daemon.root().resolve(gate);
-    return List.of(
-        "sh", "-c", "while [ ! -e \"$0\" ]; do sleep 0.05; done; exit " + code, file.toString());
+    return List.of("sh", "-c", AWAIT_GATE + "exit " + code, file.toString());
   }
 
   private JobInfo awaitState(long id, JobState state) throws Exception {
@@ -241,8 +247,7 @@ class CrashRecoveryIT {
                     List.of(
                         "sh",
                         "-c",
-                        "echo run >> \"$0.runs\"; while [ ! -e \"$0\" ]; do sleep 0.05; done;"
-                            + " exit 5",
+                        "echo run >> \"$0.runs\"; " + AWAIT_GATE + "exit 5",
                         gate.toString()))
                 .build());
     JobInfo running = awaitState(id, JobState.RUNNING);

@@ -5,18 +5,14 @@ import io.gflow.daemon.job.Job;
 import io.gflow.protocol.job.JobState;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -64,7 +60,7 @@ public final class JobRunner implements AutoCloseable {
       PrivilegeDrop privilegeDrop,
       ExitListener listener,
       ScheduledExecutorService scheduler) {
-    this.spoolRoot = stateDir.resolve("spool");
+    this.spoolRoot = stateDir.resolve(SpoolDir.ROOT);
     this.wrapper = wrapper;
     this.privilegeDrop = privilegeDrop;
     this.listener = listener;
@@ -91,7 +87,8 @@ public final class JobRunner implements AutoCloseable {
 
   /**
    * As {@link #launch(Job, Map)}, and records the GPU indices assigned to the job in its spool, so
-   * that {@link #recoverQueued} can give them back to a job whose launch a crash cut short.
+   * that {@link SpoolRecovery#recoverQueued} can give them back to a job whose launch a crash cut
+   * short.
    */
   public Launched launch(Job job, Map<String, String> extraEnv, List<Integer> gpus)
       throws LaunchException {
@@ -211,43 +208,6 @@ public final class JobRunner implements AutoCloseable {
             TimeUnit.MILLISECONDS));
   }
 
-  /**
-   * For a job the store has as queued (PENDING or HELD) at start-up: whether a previous daemon had
-   * launched it and died before its RUNNING state was durable. Call before the scheduler sees the
-   * job, and {@link #adopt} a job this returns as RUNNING once that is stored.
-   *
-   * @return the job as RUNNING (wrapper pid and start ticks from the spool, start time when its
-   *     inputs were written, GPUs as assigned at launch) when a wrapper was started for it, or the
-   *     job unchanged when it never was; a spool that the interrupted launch left without any trace
-   *     of a wrapper is deleted, so that the job can launch again
-   * @throws IOException if such a stale spool cannot be deleted (launching again would then fail)
-   */
-  public Job recoverQueued(Job job, Instant now) throws IOException {
-    SpoolDir spool = spool(job.id());
-    if (!spool.exists()) {
-      return job;
-    }
-    if (!spool.wrapperStarted()) {
-      log.info("job {}: removing the spool of a launch that never started", job.id());
-      spool.delete();
-      return job;
-    }
-    Instant started = spool.inputsWritten().orElse(now);
-    started = started.isAfter(now) ? now : started;
-    started = started.isBefore(job.submitTime()) ? job.submitTime() : started;
-    List<Integer> gpus = spool.gpus().orElse(List.of());
-    if (gpus.size() != job.spec().gpus()) {
-      log.warn("job {}: spool records GPUs {}, not {} of them", job.id(), gpus, job.spec().gpus());
-    }
-    Optional<WrapperId> wrapperId = spool.wrapperRecord();
-    log.info("job {}: launched before the last daemon stopped; adopting it", job.id());
-    return job.started(
-        started,
-        wrapperId.map(WrapperId::pid).orElse(0L),
-        wrapperId.map(WrapperId::startTicks).orElse(0L),
-        gpus);
-  }
-
   /** Stops following the job and deletes its spool; call once its end has been recorded. */
   public void cleanup(long jobId) throws IOException {
     JobWatch watch = watches.remove(jobId);
@@ -255,31 +215,6 @@ public final class JobRunner implements AutoCloseable {
       watch.cancel();
     }
     spool(jobId).delete();
-  }
-
-  /**
-   * At start-up: deletes the spools of jobs that are not {@code unfinished}, left by a daemon that
-   * stopped between recording a job's end and calling {@link #cleanup}.
-   */
-  public void removeSpoolsExcept(Set<Long> unfinished) throws IOException {
-    if (!Files.isDirectory(spoolRoot, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    List<Long> stale = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(spoolRoot)) {
-      for (Path entry : entries) {
-        String name = entry.getFileName().toString();
-        if (name.matches("[1-9][0-9]{0,17}") && !unfinished.contains(Long.parseLong(name))) {
-          stale.add(Long.parseLong(name));
-        }
-      }
-    }
-    for (long jobId : stale) {
-      spool(jobId).delete();
-    }
-    if (!stale.isEmpty()) {
-      log.info("removed {} spool(s) of finished jobs", stale.size());
-    }
   }
 
   /** Stops following jobs; the jobs and their wrappers keep running, for the next daemon. */

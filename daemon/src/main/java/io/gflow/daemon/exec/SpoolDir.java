@@ -33,6 +33,9 @@ import java.util.Set;
  * not guarded: one launch per job).
  */
 final class SpoolDir {
+  /** The directory under the state dir that holds one spool per job. */
+  static final String ROOT = "spool";
+
   static final String ARGV = "argv";
   static final String ENV = "env";
   static final String CWD = "cwd";

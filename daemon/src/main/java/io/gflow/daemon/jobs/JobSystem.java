@@ -5,6 +5,7 @@ import io.gflow.daemon.config.GpuSetting;
 import io.gflow.daemon.config.SchedulerSettings;
 import io.gflow.daemon.exec.JobRunner;
 import io.gflow.daemon.exec.PrivilegeDrop;
+import io.gflow.daemon.exec.SpoolRecovery;
 import io.gflow.daemon.exec.WrapperProgram;
 import io.gflow.daemon.job.Job;
 import io.gflow.daemon.rpc.MethodSpec;
@@ -125,7 +126,7 @@ public final class JobSystem implements AutoCloseable {
             context.uidOfUser());
     holder.service = service;
     JobSystem system = new JobSystem(store, loop, scheduler, runner, service, gpus);
-    system.recover(context.clock());
+    system.recover(context.stateDir(), context.clock());
     system.schedulePurge(context);
     return system;
   }
@@ -141,13 +142,14 @@ public final class JobSystem implements AutoCloseable {
    * queued job whose launch a crash cut short (spool written, wrapper started, RUNNING not yet
    * durable) is stored as RUNNING first, so that it is adopted rather than launched a second time.
    */
-  private void recover(Clock clock) throws IOException {
+  private void recover(Path stateDir, Clock clock) throws IOException {
+    SpoolRecovery spools = new SpoolRecovery(stateDir);
     List<Job> unfinished = new ArrayList<>();
     List<Job> launched = new ArrayList<>();
     for (Job job : store.loadUnfinished()) {
       Job recovered = job;
       if (job.state() == JobState.PENDING || job.state() == JobState.HELD) {
-        recovered = runner.recoverQueued(job, clock.instant());
+        recovered = spools.recoverQueued(job, clock.instant());
         if (recovered.state() == JobState.RUNNING) {
           launched.add(recovered);
         }
@@ -157,7 +159,7 @@ public final class JobSystem implements AutoCloseable {
     if (!launched.isEmpty()) {
       store.save(launched).join();
     }
-    runner.removeSpoolsExcept(unfinished.stream().map(Job::id).collect(Collectors.toSet()));
+    spools.removeSpoolsExcept(unfinished.stream().map(Job::id).collect(Collectors.toSet()));
     scheduler.recovered(unfinished).join();
     for (Job job : unfinished) {
       if (job.state() == JobState.RUNNING) {
