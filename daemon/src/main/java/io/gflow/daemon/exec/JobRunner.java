@@ -60,7 +60,7 @@ public final class JobRunner implements AutoCloseable {
       PrivilegeDrop privilegeDrop,
       ExitListener listener,
       ScheduledExecutorService scheduler) {
-    this.spoolRoot = stateDir.resolve("spool");
+    this.spoolRoot = stateDir.resolve(SpoolDir.ROOT);
     this.wrapper = wrapper;
     this.privilegeDrop = privilegeDrop;
     this.listener = listener;
@@ -82,6 +82,16 @@ public final class JobRunner implements AutoCloseable {
    *     fails before forking; a spool left behind is removed by {@link #cleanup}
    */
   public Launched launch(Job job, Map<String, String> extraEnv) throws LaunchException {
+    return launch(job, extraEnv, List.of());
+  }
+
+  /**
+   * As {@link #launch(Job, Map)}, and records the GPU indices assigned to the job in its spool, so
+   * that {@link SpoolRecovery#recoverQueued} can give them back to a job whose launch a crash cut
+   * short.
+   */
+  public Launched launch(Job job, Map<String, String> extraEnv, List<Integer> gpus)
+      throws LaunchException {
     LaunchInputs inputs = LaunchInputs.of(job, extraEnv);
     SpoolDir spool = spool(job.id());
     try {
@@ -95,6 +105,7 @@ public final class JobRunner implements AutoCloseable {
               ? job.spec().command()
               : List.of(spool.writeScript(job.spec().script()).toString());
       spool.writeInputs(argv, inputs.env(), job.spec().cwd(), inputs.outputs());
+      spool.writeGpus(gpus);
       if (privilegeDrop.drops()) {
         spool.chown(job.owner().uid(), job.owner().gid());
       }

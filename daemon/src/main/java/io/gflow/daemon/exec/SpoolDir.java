@@ -17,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,9 @@ import java.util.Set;
  * not guarded: one launch per job).
  */
 final class SpoolDir {
+  /** The directory under the state dir that holds one spool per job. */
+  static final String ROOT = "spool";
+
   static final String ARGV = "argv";
   static final String ENV = "env";
   static final String CWD = "cwd";
@@ -42,6 +46,7 @@ final class SpoolDir {
   static final String JOBPID = "jobpid";
   static final String EXIT = "exit";
   static final String LAUNCH_ERROR = "launch_error";
+  static final String GPUS = "gpus";
   private static final int MAX_RECORD = 4096;
   private static final Set<PosixFilePermission> PRIVATE =
       PosixFilePermissions.fromString("rw-------");
@@ -86,6 +91,51 @@ final class SpoolDir {
     writeNew(path.resolve(CWD), utf8(cwd), PRIVATE);
     writeNew(path.resolve(STDOUT), utf8(outputs.stdout().toString()), PRIVATE);
     writeNew(path.resolve(STDERR), utf8(outputs.stderr().toString()), PRIVATE);
+  }
+
+  /** Records the GPU indices the job was launched with, for a daemon that must re-adopt it. */
+  void writeGpus(List<Integer> gpus) throws IOException {
+    StringBuilder text = new StringBuilder();
+    gpus.forEach(index -> text.append(index).append('\n'));
+    writeNew(path.resolve(GPUS), utf8(text.toString()), PRIVATE);
+  }
+
+  /** The GPU indices recorded at launch; empty if absent or malformed. */
+  Optional<List<Integer>> gpus() {
+    return read(GPUS)
+        .flatMap(
+            text -> {
+              try {
+                return Optional.of(text.lines().map(Integer::valueOf).toList());
+              } catch (NumberFormatException e) {
+                return Optional.empty();
+              }
+            });
+  }
+
+  /**
+   * Whether a wrapper was started for this spool: the daemon recorded its pid, or it recorded the
+   * job's pid, a launch error or the exit.
+   */
+  boolean wrapperStarted() {
+    for (String name : List.of(WRAPPER, JOBPID, LAUNCH_ERROR, EXIT)) {
+      if (Files.exists(path.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * When the daemon wrote the job's inputs, just before it started the wrapper; empty if unknown.
+   */
+  Optional<Instant> inputsWritten() {
+    try {
+      return Optional.of(
+          Files.getLastModifiedTime(path.resolve(ARGV), LinkOption.NOFOLLOW_LINKS).toInstant());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   /** Hands the directory and everything in it to the job's user (system mode). */

@@ -5,6 +5,7 @@ import io.gflow.daemon.config.GpuSetting;
 import io.gflow.daemon.config.SchedulerSettings;
 import io.gflow.daemon.exec.JobRunner;
 import io.gflow.daemon.exec.PrivilegeDrop;
+import io.gflow.daemon.exec.SpoolRecovery;
 import io.gflow.daemon.exec.WrapperProgram;
 import io.gflow.daemon.job.Job;
 import io.gflow.daemon.rpc.MethodSpec;
@@ -97,7 +98,14 @@ public final class JobSystem implements AutoCloseable {
             loop,
             context.clock(),
             launcher(runner),
-            changed -> store.save(changed).thenRun(() -> holder.service.changed(changed)),
+            changed ->
+                store
+                    .save(changed)
+                    .thenRun(
+                        () -> {
+                          removeSpools(runner, changed);
+                          holder.service.changed(changed);
+                        }),
             store::get,
             resources(context.settings(), gpus),
             context.settings().killGrace());
@@ -118,7 +126,7 @@ public final class JobSystem implements AutoCloseable {
             context.uidOfUser());
     holder.service = service;
     JobSystem system = new JobSystem(store, loop, scheduler, runner, service, gpus);
-    system.recover();
+    system.recover(context.stateDir(), context.clock());
     system.schedulePurge(context);
     return system;
   }
@@ -129,8 +137,29 @@ public final class JobSystem implements AutoCloseable {
     volatile JobService service;
   }
 
-  private void recover() {
-    List<Job> unfinished = store.loadUnfinished();
+  /**
+   * Hands the previous run's unfinished jobs to the scheduler and re-adopts the running ones. A
+   * queued job whose launch a crash cut short (spool written, wrapper started, RUNNING not yet
+   * durable) is stored as RUNNING first, so that it is adopted rather than launched a second time.
+   */
+  private void recover(Path stateDir, Clock clock) throws IOException {
+    SpoolRecovery spools = new SpoolRecovery(stateDir);
+    List<Job> unfinished = new ArrayList<>();
+    List<Job> launched = new ArrayList<>();
+    for (Job job : store.loadUnfinished()) {
+      Job recovered = job;
+      if (job.state() == JobState.PENDING || job.state() == JobState.HELD) {
+        recovered = spools.recoverQueued(job, clock.instant());
+        if (recovered.state() == JobState.RUNNING) {
+          launched.add(recovered);
+        }
+      }
+      unfinished.add(recovered);
+    }
+    if (!launched.isEmpty()) {
+      store.save(launched).join();
+    }
+    spools.removeSpoolsExcept(unfinished.stream().map(Job::id).collect(Collectors.toSet()));
     scheduler.recovered(unfinished).join();
     for (Job job : unfinished) {
       if (job.state() == JobState.RUNNING) {
@@ -139,6 +168,19 @@ public final class JobSystem implements AutoCloseable {
     }
     if (!unfinished.isEmpty()) {
       LOG.info("recovered {} unfinished job(s)", unfinished.size());
+    }
+  }
+
+  /** Deletes the spools of jobs whose end is now durable: nothing will read them again. */
+  private static void removeSpools(JobRunner runner, List<Job> changed) {
+    for (Job job : changed) {
+      if (job.isTerminal()) {
+        try {
+          runner.cleanup(job.id());
+        } catch (IOException | RuntimeException failed) {
+          LOG.warn("job {}: cannot remove its spool: {}", job.id(), failed.toString());
+        }
+      }
     }
   }
 
@@ -166,7 +208,8 @@ public final class JobSystem implements AutoCloseable {
     return new Launcher() {
       @Override
       public Launched launch(Job job, List<Integer> assigned) throws Exception {
-        io.gflow.daemon.exec.Launched launched = runner.launch(job, jobEnvironment(job, assigned));
+        io.gflow.daemon.exec.Launched launched =
+            runner.launch(job, jobEnvironment(job, assigned), assigned);
         return new Launched(launched.wrapperPid(), launched.wrapperStartTicks());
       }
 
