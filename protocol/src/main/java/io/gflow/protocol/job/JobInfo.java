@@ -136,42 +136,6 @@ public record JobInfo(
         null);
   }
 
-  /** This job without its environment, as {@code job.list} sends it. */
-  public JobInfo withoutEnv() {
-    return env == null
-        ? this
-        : new JobInfo(
-            id,
-            arrayJobId,
-            arrayTaskId,
-            user,
-            uid,
-            name,
-            state,
-            reason,
-            priority,
-            gpus,
-            assignedGpus,
-            submitTime,
-            startTime,
-            endTime,
-            exitCode,
-            signal,
-            timeLimitSeconds,
-            begin,
-            dependsOn,
-            dependencyMode,
-            group,
-            project,
-            redacted,
-            command,
-            script,
-            cwd,
-            null,
-            stdoutPath,
-            stderrPath);
-  }
-
   public JsonObject toJson() {
     return JobInfoJson.write(this);
   }
