@@ -39,6 +39,21 @@ public final class CliRunner {
     return exec(command, all);
   }
 
+  /**
+   * Submits with {@code gbatch --parsable -o OUTPUT_DIR/%j.out args...}, requires success and
+   * returns the printed id(s).
+   */
+  public String submit(Path outputDir, String... args) {
+    List<String> all =
+        new ArrayList<>(List.of("--parsable", "-o", outputDir.resolve("%j.out").toString()));
+    all.addAll(List.of(args));
+    Run run = run(new io.gflow.cli.batch.GbatchCommand(), all.toArray(String[]::new));
+    if (run.exitCode() != 0) {
+      throw new AssertionError("gbatch failed: " + run.both());
+    }
+    return run.stdout().trim();
+  }
+
   /** Runs {@code command} with exactly {@code args}. */
   public static Run exec(Object command, List<String> args) {
     StringWriter out = new StringWriter();

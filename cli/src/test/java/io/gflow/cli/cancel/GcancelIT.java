@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gflow.cli.CliRunner;
-import io.gflow.cli.batch.GbatchCommand;
 import io.gflow.cli.job.GjobCommand;
 import io.gflow.cli.queue.GqueueCommand;
 import io.gflow.daemon.DaemonExtension;
@@ -31,14 +30,7 @@ class GcancelIT {
   }
 
   private String submit(String... args) {
-    String[] all = new String[args.length + 3];
-    all[0] = "--parsable";
-    all[1] = "-o";
-    all[2] = dir.resolve("%j.out").toString();
-    System.arraycopy(args, 0, all, 3, args.length);
-    CliRunner.Run run = cli.run(new GbatchCommand(), all);
-    assertEquals(0, run.exitCode(), run.both());
-    return run.stdout().trim();
+    return cli.submit(dir, args);
   }
 
   @Test
