@@ -1,5 +1,6 @@
 package io.gflow.daemon.sched;
 
+import io.gflow.daemon.job.Job;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs scheduler events one at a time on a single-threaded executor and coalesces them: after the
  * queued events have run, one flush runs the scheduling pass and hands all their changes to the
- * {@link StateSink}; each caller's future completes when that batch is durable. {@link #post} and
- * {@link #close} are thread-safe; everything else runs on the loop thread only.
+ * {@link StateSink}; each caller's future completes when that batch is durable, and the loop is
+ * told which jobs are durable then. {@link #post} and {@link #close} are thread-safe; everything
+ * else runs on the loop thread only.
  */
 final class EventLoop {
   private static final Logger LOG = LoggerFactory.getLogger(EventLoop.class);
@@ -34,6 +36,7 @@ final class EventLoop {
   private final Clock clock;
   private final StateSink sink;
   private final Consumer<Changes> afterEvents;
+  private final Consumer<List<Job>> afterDurable;
   private volatile boolean closed;
 
   // Loop thread only.
@@ -46,11 +49,13 @@ final class EventLoop {
       ScheduledExecutorService executor,
       Clock clock,
       StateSink sink,
-      Consumer<Changes> afterEvents) {
+      Consumer<Changes> afterEvents,
+      Consumer<List<Job>> afterDurable) {
     this.executor = executor;
     this.clock = clock;
     this.sink = sink;
     this.afterEvents = afterEvents;
+    this.afterDurable = afterDurable;
   }
 
   /**
@@ -147,14 +152,29 @@ final class EventLoop {
     for (Waiter<?> waiter : batch) {
       replies.add(waiter.resolve(failure));
     }
+    List<Job> changed = changes.all();
     CompletableFuture<Void> durable;
     try {
-      durable =
-          changes.isEmpty() ? CompletableFuture.completedFuture(null) : sink.persist(changes.all());
+      durable = changed.isEmpty() ? CompletableFuture.completedFuture(null) : sink.persist(changed);
     } catch (RuntimeException e) {
       durable = CompletableFuture.failedFuture(e);
     }
-    durable.whenComplete((ignored, error) -> replies.forEach(reply -> reply.accept(error)));
+    durable.whenComplete(
+        (ignored, error) -> {
+          replies.forEach(reply -> reply.accept(error));
+          if (error == null && !changed.isEmpty()) {
+            runOnLoop(() -> afterDurable.accept(changed));
+          }
+        });
+  }
+
+  /** Runs {@code task} on the loop thread unless the executor has stopped. */
+  private void runOnLoop(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("scheduler executor stopped; durable notice dropped", e);
+    }
   }
 
   /** A caller waiting for the flush that follows its event. */

@@ -59,7 +59,7 @@ public final class Scheduler implements AutoCloseable {
     if (killGrace.isNegative()) {
       throw new IllegalArgumentException("killGrace (" + killGrace + ") must not be negative");
     }
-    this.loop = new EventLoop(executor, clock, sink, this::afterEvents);
+    this.loop = new EventLoop(executor, clock, sink, this::afterEvents, this::afterDurable);
     this.state = new SchedulerState(loop, clock, launcher, lookup, resources, killGrace);
     this.commands = new QueueCommands(state);
     this.gpus = state.gpuStates();
@@ -178,6 +178,10 @@ public final class Scheduler implements AutoCloseable {
   private void afterEvents(Changes changes) {
     state.pass(changes);
     gpus = state.gpuStates();
+  }
+
+  private void afterDurable(List<Job> jobs) {
+    state.durable(jobs);
   }
 
   private CompletableFuture<List<Outcome>> perId(List<Long> ids, IdCommand command) {

@@ -35,6 +35,9 @@ final class SchedulerState {
   private final EventLoop loop;
   private final Map<Long, Job> live = new TreeMap<>();
   private final Map<Long, Job> finished = new HashMap<>();
+  // Finished jobs whose terminal state may not be in the store yet: the lookup would read an
+  // older version of them, so they stay in memory until the store has them.
+  private final Set<Long> notYetDurable = new HashSet<>();
   private Resources resources;
   private EventLoop.Timer beginTimer;
 
@@ -113,8 +116,19 @@ final class SchedulerState {
     Job done = job.finished(state, reason, clock.instant(), status);
     live.remove(job.id());
     finished.put(job.id(), done);
+    notYetDurable.add(job.id());
     changes.put(done);
     return done;
+  }
+
+  /** The store now holds these versions: finished ones may be read back from it from now on. */
+  void durable(List<Job> jobs) {
+    for (Job job : jobs) {
+      if (job.isTerminal()) {
+        notYetDurable.remove(job.id());
+      }
+    }
+    forgetUnneededFinished();
   }
 
   /** A job's process ended; returns the finished job, empty if no such job was running. */
@@ -219,12 +233,15 @@ final class SchedulerState {
     }
   }
 
-  /** Keeps only finished jobs that a queued job still names as a dependency. */
+  /**
+   * Keeps only finished jobs that a queued job still names as a dependency or that the store may
+   * not have yet.
+   */
   private void forgetUnneededFinished() {
-    if (finished.isEmpty()) {
+    if (finished.size() == notYetDurable.size()) {
       return;
     }
-    Set<Long> needed = new HashSet<>();
+    Set<Long> needed = new HashSet<>(notYetDurable);
     for (Job job : live.values()) {
       if (job.state() != JobState.RUNNING) {
         needed.addAll(job.spec().dependsOn());

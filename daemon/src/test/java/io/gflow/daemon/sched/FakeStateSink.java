@@ -9,12 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An in-memory store: records each batch and keeps the newest version of each job (the lookup for
- * finished jobs). Commits are instant unless {@link #holdCommits()} was called. Thread-safe.
+ * An in-memory store: records each batch and keeps the newest version of each job handed to it; the
+ * lookup for finished jobs ({@link #find}) sees a version only once its commit completed, as with
+ * the real store. Commits are instant unless {@link #holdCommits()} was called. Thread-safe.
  */
 final class FakeStateSink implements StateSink {
   final List<List<Job>> batches = new CopyOnWriteArrayList<>();
   private final Map<Long, Job> stored = new ConcurrentHashMap<>();
+  private final Map<Long, Job> committed = new ConcurrentHashMap<>();
   private volatile CompletableFuture<Void> gate;
 
   @Override
@@ -22,7 +24,11 @@ final class FakeStateSink implements StateSink {
     batches.add(List.copyOf(changed));
     changed.forEach(job -> stored.put(job.id(), job));
     CompletableFuture<Void> current = gate;
-    return current == null ? CompletableFuture.completedFuture(null) : current.thenApply(v -> v);
+    if (current == null) {
+      changed.forEach(job -> committed.put(job.id(), job));
+      return CompletableFuture.completedFuture(null);
+    }
+    return current.thenRun(() -> changed.forEach(job -> committed.put(job.id(), job)));
   }
 
   /** Later commits complete only on {@link #releaseCommits()}. */
@@ -37,7 +43,7 @@ final class FakeStateSink implements StateSink {
   }
 
   Optional<Job> find(long id) {
-    return Optional.ofNullable(stored.get(id));
+    return Optional.ofNullable(committed.get(id));
   }
 
   Job stored(long id) {

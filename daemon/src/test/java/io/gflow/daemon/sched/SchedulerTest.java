@@ -177,6 +177,22 @@ class SchedulerTest {
   }
 
   @Test
+  void submitted_dependencyFailedButNotYetCommitted_dependentStillCancelled() {
+    fixture.submit(spec().job(1));
+    fixture.sink.holdCommits();
+    fixture.scheduler.exited(1, ExitStatus.exited(1), null);
+    fixture.executor.runReady(); // job 1 FAILED in memory; the store still says RUNNING
+
+    fixture.scheduler.submitted(List.of(spec().after(1L).job(2)));
+    fixture.executor.runReady();
+    fixture.sink.releaseCommits();
+    fixture.executor.runReady();
+
+    assertEquals(JobState.CANCELLED, fixture.state(2));
+    assertEquals("DependencyFailed:1", fixture.reason(2));
+  }
+
+  @Test
   void submitted_reasonUnchanged_notPersistedAgain() {
     fixture.submit(spec().job(1), spec().job(2));
     long versions = fixture.sink.versions(2);
