@@ -18,7 +18,7 @@ class QueueViewTest {
         QueueView.request(List.of(), List.of(), List.of(), List.of(), false, false, "me");
     assertEquals(List.of("me"), request.users());
     assertEquals(QueueView.UNFINISHED, request.states());
-    assertEquals(ListRequest.DEFAULT_LIMIT, request.limit());
+    assertEquals(QueueView.PAGE_SIZE, request.limit());
   }
 
   @Test

@@ -5,10 +5,15 @@ import static io.gflow.daemon.store.StoreFixtures.NOW;
 import static io.gflow.daemon.store.StoreFixtures.ids;
 import static io.gflow.daemon.store.StoreFixtures.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gflow.daemon.job.Job;
 import io.gflow.protocol.job.JobState;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -97,6 +102,39 @@ class JobStoreQueryTest {
       page = page.after(jobs.get(jobs.size() - 1).id());
     }
     assertEquals(List.of(2L, 4L, 6L, 8L, 10L, 12L, 14L, 16L), seen);
+  }
+
+  @Test
+  @Timeout(30)
+  void list_onlyUnfinishedStates_readsTheStateIndexNotEveryJob() throws Exception {
+    Set<JobState> unfinished = Set.of(JobState.PENDING, JobState.HELD, JobState.RUNNING);
+    JobQuery queued = new JobQuery(Set.of(), unfinished, Set.of(), Set.of(), null, 9, 0);
+    JobQuery mine = new JobQuery(Set.of(100L), unfinished, Set.of(), Set.of(), null, 9, 0);
+
+    // Left to itself, SQLite walks every job in id order for these (gqueue's default listing).
+    assertTrue(plan(queued).contains("USING INDEX jobs_by_state"), plan(queued));
+    assertTrue(plan(mine).contains("USING INDEX jobs_by_uid_state"), plan(mine));
+    assertEquals(List.of(1L, 2L, 8L, 9L, 10L, 16L), ids(store.list(queued)));
+    assertEquals(List.of(2L, 8L, 10L, 16L), ids(store.list(mine)));
+  }
+
+  private String plan(JobQuery query) throws Exception {
+    List<Object> arguments = new ArrayList<>();
+    String sql = StoreReader.listSql(query, arguments);
+    StringBuilder plan = new StringBuilder();
+    try (Connection connection =
+            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gflow.db"));
+        PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+      for (int i = 0; i < arguments.size(); i++) {
+        statement.setObject(i + 1, arguments.get(i));
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          plan.append(rows.getString("detail")).append('\n');
+        }
+      }
+    }
+    return plan.toString();
   }
 
   @Test
