@@ -36,6 +36,7 @@ final class SchedulerState {
   private final Map<Long, Job> live = new TreeMap<>();
   private final Map<Long, Job> finished = new HashMap<>();
   private Resources resources;
+  private QueueLimits limits = QueueLimits.NONE;
   private EventLoop.Timer beginTimer;
 
   SchedulerState(
@@ -108,6 +109,10 @@ final class SchedulerState {
     resources = newResources;
   }
 
+  void setLimits(QueueLimits newLimits) {
+    limits = newLimits;
+  }
+
   /** Ends a live job in a terminal state (its timers are already gone). */
   Job finish(Job job, JobState state, String reason, ExitStatus status, Changes changes) {
     Job done = job.finished(state, reason, clock.instant(), status);
@@ -151,7 +156,8 @@ final class SchedulerState {
       for (Job job : live.values()) {
         (job.state() == JobState.RUNNING ? running : waiting).add(job);
       }
-      Plan plan = SchedulingPolicy.plan(waiting, running, resources, this::find, clock.instant());
+      Plan plan =
+          SchedulingPolicy.plan(waiting, running, resources, limits, this::find, clock.instant());
       if (!plan.doomed().isEmpty()) {
         plan.doomed()
             .forEach(
