@@ -21,6 +21,11 @@ public final class Methods {
   public static final String SCHED_GPUS = "sched.gpus";
   public static final String ADMIN_SHUTDOWN = "admin.shutdown";
   public static final String ADMIN_RELOAD = "admin.reload";
+  public static final String ADMIN_SET_GROUP_LIMIT = "admin.setGroupLimit";
+  public static final String ADMIN_SET_QUOTA = "admin.setQuota";
+  public static final String ADMIN_LIMITS = "admin.limits";
+  public static final String ADMIN_DRAIN = "admin.drain";
+  public static final String ADMIN_RESUME = "admin.resume";
   public static final String DEBUG_METRICS = "debug.metrics";
 
   /** Every method this version serves, in documentation order. */
@@ -43,6 +48,11 @@ public final class Methods {
           SCHED_GPUS,
           ADMIN_SHUTDOWN,
           ADMIN_RELOAD,
+          ADMIN_SET_GROUP_LIMIT,
+          ADMIN_SET_QUOTA,
+          ADMIN_LIMITS,
+          ADMIN_DRAIN,
+          ADMIN_RESUME,
           DEBUG_METRICS);
 
   private Methods() {}

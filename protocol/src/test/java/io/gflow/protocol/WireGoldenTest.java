@@ -45,7 +45,8 @@ class WireGoldenTest {
           3600,
           "system",
           "/run/gflow/gflowd.sock",
-          Map.of("jobs_running", 2L, "connections", 3L, "jobs_queued", 12L));
+          Map.of("jobs_running", 2L, "connections", 3L, "jobs_queued", 12L),
+          true);
 
   private static final Response FORBIDDEN =
       Response.failure(

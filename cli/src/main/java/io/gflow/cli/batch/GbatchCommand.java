@@ -92,6 +92,9 @@ public final class GbatchCommand implements Callable<Integer> {
     } else {
       out.println(SubmitRequests.submitted(result, request.array() != null));
     }
+    if (result.draining()) {
+      err.println("gbatch: note: " + SubmitRequests.drainingNote(result));
+    }
     out.flush();
     err.flush();
     return 0;

@@ -87,6 +87,16 @@ final class SubmitRequests {
     return "Submitted array job " + ids.get(0) + " (" + tasks + ")";
   }
 
+  /** Why the new jobs will not start soon: {@code the daemon is draining; job 5 will wait …}. */
+  static String drainingNote(SubmitResult result) {
+    List<Long> ids = result.ids();
+    String jobs =
+        ids.size() == 1
+            ? "job " + ids.get(0) + " will wait"
+            : "jobs " + ids.get(0) + "-" + ids.get(ids.size() - 1) + " will wait";
+    return "the daemon is draining; " + jobs + " until an admin runs gctl resume";
+  }
+
   /** {@code --parsable}: the id, or the ids joined by commas (gcancel and -d accept that). */
   static String parsable(SubmitResult result) {
     return String.join(",", result.ids().stream().map(String::valueOf).toList());

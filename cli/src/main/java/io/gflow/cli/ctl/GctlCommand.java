@@ -15,7 +15,11 @@ import picocli.CommandLine.Command;
       PingCommand.class,
       StatusCommand.class,
       ReloadCommand.class,
-      ShutdownCommand.class
+      ShutdownCommand.class,
+      SetLimitCommand.class,
+      QuotaCommand.class,
+      DrainCommand.class,
+      ResumeCommand.class
     })
 public final class GctlCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -128,4 +128,14 @@ class SubmitRequestsTest {
         SubmitRequests.submitted(new SubmitResult(List.of(42L, 43L, 44L)), true));
     assertEquals("42,43,44", SubmitRequests.parsable(new SubmitResult(List.of(42L, 43L, 44L))));
   }
+
+  @Test
+  void drainingNote_singleAndArray_namesJobsAndTheWayOut() {
+    assertEquals(
+        "the daemon is draining; job 5 will wait until an admin runs gctl resume",
+        SubmitRequests.drainingNote(new SubmitResult(List.of(5L), true)));
+    assertEquals(
+        "the daemon is draining; jobs 5-7 will wait until an admin runs gctl resume",
+        SubmitRequests.drainingNote(new SubmitResult(List.of(5L, 6L, 7L), true)));
+  }
 }

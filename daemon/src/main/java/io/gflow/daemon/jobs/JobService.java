@@ -3,6 +3,7 @@ package io.gflow.daemon.jobs;
 import io.gflow.daemon.audit.AuditLog;
 import io.gflow.daemon.job.Job;
 import io.gflow.daemon.rpc.MethodSpec;
+import io.gflow.daemon.sched.QueueLimits;
 import io.gflow.daemon.sched.Scheduler;
 import io.gflow.daemon.store.JobStore;
 import io.gflow.protocol.Methods;
@@ -31,10 +32,11 @@ public final class JobService {
       AuditLog audit,
       Clock clock,
       Supplier<JobPolicy> policy,
+      Supplier<QueueLimits> limits,
       Function<String, Optional<Long>> uidOfUser) {
     this.events = new EventLog(clock);
     JobViews views = new JobViews(outputs);
-    this.submit = new SubmitHandler(store, policy, scheduler::submitted, clock);
+    this.submit = new SubmitHandler(store, policy, scheduler::submitted, limits, clock);
     this.queries = new QueryHandlers(store, views, outputs, events, policy, uidOfUser);
     this.control = new ControlJobHandlers(queries, scheduler, signaller, audit);
   }

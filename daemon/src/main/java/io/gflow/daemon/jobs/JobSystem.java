@@ -8,6 +8,8 @@ import io.gflow.daemon.exec.PrivilegeDrop;
 import io.gflow.daemon.exec.SpoolRecovery;
 import io.gflow.daemon.exec.WrapperProgram;
 import io.gflow.daemon.job.Job;
+import io.gflow.daemon.limits.LimitsHandlers;
+import io.gflow.daemon.limits.LimitsService;
 import io.gflow.daemon.rpc.MethodSpec;
 import io.gflow.daemon.sched.Gpu;
 import io.gflow.daemon.sched.GpuProbe;
@@ -53,6 +55,7 @@ public final class JobSystem implements AutoCloseable {
   private final Scheduler scheduler;
   private final JobRunner runner;
   private final JobService service;
+  private final LimitsService limits;
   private final List<Gpu> gpus;
 
   private JobSystem(
@@ -61,12 +64,14 @@ public final class JobSystem implements AutoCloseable {
       Scheduler scheduler,
       JobRunner runner,
       JobService service,
+      LimitsService limits,
       List<Gpu> gpus) {
     this.store = store;
     this.loop = loop;
     this.scheduler = scheduler;
     this.runner = runner;
     this.service = service;
+    this.limits = limits;
     this.gpus = gpus;
   }
 
@@ -110,6 +115,7 @@ public final class JobSystem implements AutoCloseable {
             resources(context.settings(), gpus),
             context.settings().killGrace());
     holder.scheduler = scheduler;
+    LimitsService limits = LimitsService.load(store, scheduler, context.uidOfUser());
     JobService service =
         new JobService(
             store,
@@ -123,9 +129,10 @@ public final class JobSystem implements AutoCloseable {
             context.audit(),
             context.clock(),
             context.policy(),
+            limits::current,
             context.uidOfUser());
     holder.service = service;
-    JobSystem system = new JobSystem(store, loop, scheduler, runner, service, gpus);
+    JobSystem system = new JobSystem(store, loop, scheduler, runner, service, limits, gpus);
     system.recover(context.stateDir(), context.clock());
     system.schedulePurge(context);
     return system;
@@ -262,6 +269,7 @@ public final class JobSystem implements AutoCloseable {
 
   public List<MethodSpec> methods() {
     List<MethodSpec> methods = new ArrayList<>(service.methods());
+    methods.addAll(LimitsHandlers.methods(limits));
     methods.add(
         MethodSpec.open(
             Methods.SCHED_GPUS,
@@ -295,6 +303,11 @@ public final class JobSystem implements AutoCloseable {
               reason));
     }
     return new GpusResult(rows);
+  }
+
+  /** Whether the queue drains (starts no job), for daemon.info. */
+  public boolean draining() {
+    return limits.current().draining();
   }
 
   /** Counts of jobs by state, for daemon.info. */

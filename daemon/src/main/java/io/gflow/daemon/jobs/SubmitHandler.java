@@ -5,6 +5,7 @@ import io.gflow.daemon.job.JobSpec;
 import io.gflow.daemon.job.Owner;
 import io.gflow.daemon.rpc.CallContext;
 import io.gflow.daemon.rpc.Handler;
+import io.gflow.daemon.sched.QueueLimits;
 import io.gflow.daemon.store.JobStore;
 import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.ErrorData;
@@ -36,13 +37,19 @@ final class SubmitHandler implements Handler {
   private final JobStore store;
   private final Supplier<JobPolicy> policy;
   private final Consumer<List<Job>> scheduler;
+  private final Supplier<QueueLimits> limits;
   private final Clock clock;
 
   SubmitHandler(
-      JobStore store, Supplier<JobPolicy> policy, Consumer<List<Job>> scheduler, Clock clock) {
+      JobStore store,
+      Supplier<JobPolicy> policy,
+      Consumer<List<Job>> scheduler,
+      Supplier<QueueLimits> limits,
+      Clock clock) {
     this.store = store;
     this.policy = policy;
     this.scheduler = scheduler;
+    this.limits = limits;
     this.clock = clock;
   }
 
@@ -79,6 +86,8 @@ final class SubmitHandler implements Handler {
         Futures.await(
             store.insert(
                 count,
+                owner.uid(),
+                queued -> checkQueuedQuota(owner.user(), queued, count),
                 firstId -> {
                   List<Job> built = new ArrayList<>(count);
                   for (int index = 0; index < count; index++) {
@@ -95,7 +104,35 @@ final class SubmitHandler implements Handler {
                   return built;
                 }));
     scheduler.accept(jobs);
-    return new SubmitResult(jobs.stream().map(Job::id).toList()).toJson();
+    return new SubmitResult(jobs.stream().map(Job::id).toList(), limits.get().draining()).toJson();
+  }
+
+  /**
+   * Refuses a submission that would give {@code user} more queued jobs than max_queued allows. Runs
+   * on the store's writer thread, where inserts are serialised, so a burst cannot overshoot.
+   */
+  private void checkQueuedQuota(String user, long queued, int count) {
+    Integer most = limits.get().quotaOf(user).maxQueued();
+    if (most != null && queued + count > most) {
+      throw new RpcException(
+          ErrorCode.TOO_MANY,
+          "too many queued jobs: "
+              + SafeText.escape(user)
+              + " has "
+              + queued
+              + " queued (pending or held) and max_queued is "
+              + most
+              + "; "
+              + count
+              + " more would exceed it",
+          new ErrorData(
+              "quota",
+              null,
+              null,
+              "wait until some of your jobs start, cancel some (gcancel), or ask a gflow admin"
+                  + " to raise your quota (gctl quota list)",
+              null));
+    }
   }
 
   private static void checkMaySubmit(CallContext context, JobPolicy rules) {

@@ -18,6 +18,10 @@ public final class Reasons {
   public static final String HELD_USER = "JobHeldUser";
   public static final String HELD_ADMIN = "JobHeldAdmin";
   public static final String GROUP_LIMIT = "GroupLimit";
+  public static final String ARRAY_LIMIT = "ArrayLimit";
+  public static final String QUOTA_RUNNING = "QuotaRunning";
+  public static final String QUOTA_GPUS = "QuotaGpus";
+  public static final String DRAINING = "Draining";
   public static final String TIME_LIMIT = "TimeLimit";
 
   private static final String DEPENDENCY_FAILED = "DependencyFailed:";

@@ -1,6 +1,7 @@
 package io.gflow.daemon.sched;
 
 import io.gflow.daemon.job.Job;
+import io.gflow.protocol.admin.Quota;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,10 +19,13 @@ import java.util.TreeSet;
  */
 final class ResourcePool {
   private final Resources resources;
+  private final QueueLimits limits;
   private int freeSlots;
   private final TreeSet<Integer> freeGpus;
   private final Map<Long, Integer> arrayRunning = new HashMap<>();
   private final Map<String, Integer> groupRunning = new HashMap<>();
+  private final Map<String, Integer> userRunning = new HashMap<>();
+  private final Map<String, Integer> userGpus = new HashMap<>();
   private final List<Occupant> occupants = new ArrayList<>();
 
   /** A running job's hold on a slot and GPUs, until {@code end} (null: no time limit). */
@@ -43,8 +47,9 @@ final class ResourcePool {
     }
   }
 
-  ResourcePool(Resources resources, Collection<Job> running) {
+  ResourcePool(Resources resources, QueueLimits limits, Collection<Job> running) {
     this.resources = resources;
+    this.limits = limits;
     this.freeSlots = resources.slots();
     this.freeGpus = new TreeSet<>(resources.allowedGpus());
     for (Job job : running) {
@@ -57,17 +62,34 @@ final class ResourcePool {
     return resources.slots() >= 1 && job.spec().gpus() <= resources.allowedGpus().size();
   }
 
-  /** Its group's limit and its array's throttle both allow one more running job. */
-  boolean limitsAllow(Job job) {
+  /**
+   * Which limit keeps the job from starting now — its group's, its array's (throttle or admin
+   * limit), its user's running or GPU quota — or null when none does.
+   */
+  String limitReason(Job job) {
     String group = job.spec().group();
-    Integer groupLimit = group == null ? null : resources.groupLimits().get(group);
+    Integer groupLimit = group == null ? null : limits.groupLimits().get(group);
     if (groupLimit != null && groupRunning.getOrDefault(group, 0) >= groupLimit) {
-      return false;
+      return Reasons.GROUP_LIMIT;
     }
-    Integer throttle = job.spec().arrayThrottle();
-    return job.arrayJobId() == null
-        || throttle == null
-        || arrayRunning.getOrDefault(job.arrayJobId(), 0) < throttle;
+    if (job.arrayJobId() != null) {
+      int tasks = arrayRunning.getOrDefault(job.arrayJobId(), 0);
+      Integer throttle = job.spec().arrayThrottle();
+      Integer arrayLimit = limits.arrayLimits().get(job.arrayJobId());
+      if ((throttle != null && tasks >= throttle) || (arrayLimit != null && tasks >= arrayLimit)) {
+        return Reasons.ARRAY_LIMIT;
+      }
+    }
+    Quota quota = limits.quotaOf(job.owner().user());
+    String user = job.owner().user();
+    if (quota.maxRunning() != null && userRunning.getOrDefault(user, 0) >= quota.maxRunning()) {
+      return Reasons.QUOTA_RUNNING;
+    }
+    if (quota.maxGpus() != null
+        && userGpus.getOrDefault(user, 0) + job.spec().gpus() > quota.maxGpus()) {
+      return Reasons.QUOTA_GPUS;
+    }
+    return null;
   }
 
   boolean fits(Job job) {
@@ -151,6 +173,8 @@ final class ResourcePool {
     if (job.spec().group() != null) {
       groupRunning.merge(job.spec().group(), 1, Integer::sum);
     }
+    userRunning.merge(job.owner().user(), 1, Integer::sum);
+    userGpus.merge(job.owner().user(), gpus.size(), Integer::sum);
   }
 
   private static List<Integer> lowest(Set<Integer> from, int count) {

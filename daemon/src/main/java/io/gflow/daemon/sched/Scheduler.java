@@ -131,7 +131,20 @@ public final class Scheduler implements AutoCloseable {
         });
   }
 
-  /** New slots, GPUs or group limits; completes with the jobs this changed. */
+  /**
+   * New group, array or user limits, or drain/resume; completes with the jobs this changed (jobs
+   * started on resume, new reasons).
+   */
+  public CompletableFuture<List<Job>> limitsChanged(QueueLimits limits) {
+    Objects.requireNonNull(limits, "limits");
+    return loop.post(
+        changes -> {
+          state.setLimits(limits);
+          return changes::all;
+        });
+  }
+
+  /** New slots or GPUs; completes with the jobs this changed. */
   public CompletableFuture<List<Job>> resourcesChanged(Resources resources) {
     Objects.requireNonNull(resources, "resources");
     return loop.post(

@@ -39,6 +39,7 @@ final class SchedulerState {
   // older version of them, so they stay in memory until the store has them.
   private final Set<Long> notYetDurable = new HashSet<>();
   private Resources resources;
+  private QueueLimits limits = QueueLimits.NONE;
   private EventLoop.Timer beginTimer;
 
   SchedulerState(
@@ -111,6 +112,10 @@ final class SchedulerState {
     resources = newResources;
   }
 
+  void setLimits(QueueLimits newLimits) {
+    limits = newLimits;
+  }
+
   /** Ends a live job in a terminal state (its timers are already gone). */
   Job finish(Job job, JobState state, String reason, ExitStatus status, Changes changes) {
     Job done = job.finished(state, reason, clock.instant(), status);
@@ -165,7 +170,8 @@ final class SchedulerState {
       for (Job job : live.values()) {
         (job.state() == JobState.RUNNING ? running : waiting).add(job);
       }
-      Plan plan = SchedulingPolicy.plan(waiting, running, resources, this::find, clock.instant());
+      Plan plan =
+          SchedulingPolicy.plan(waiting, running, resources, limits, this::find, clock.instant());
       if (!plan.doomed().isEmpty()) {
         plan.doomed()
             .forEach(

@@ -25,20 +25,32 @@ final class SchedulingPolicy {
 
   private SchedulingPolicy() {}
 
-  /**
-   * Plans one pass.
-   *
-   * @param waiting the queued jobs; only PENDING ones are considered (HELD keep their reason)
-   * @param running the RUNNING jobs, holding their slots and {@code assignedGpus}
-   * @param find any job by id (for dependencies), finished ones included
-   */
+  /** Plans one pass with no admin limits. */
   static Plan plan(
       Collection<Job> waiting,
       Collection<Job> running,
       Resources resources,
       Function<Long, Optional<Job>> find,
       Instant now) {
-    ResourcePool pool = new ResourcePool(resources, running);
+    return plan(waiting, running, resources, QueueLimits.NONE, find, now);
+  }
+
+  /**
+   * Plans one pass.
+   *
+   * @param waiting the queued jobs; only PENDING ones are considered (HELD keep their reason)
+   * @param running the RUNNING jobs, holding their slots and {@code assignedGpus}
+   * @param limits group, array and user limits, and draining (which starts nothing)
+   * @param find any job by id (for dependencies), finished ones included
+   */
+  static Plan plan(
+      Collection<Job> waiting,
+      Collection<Job> running,
+      Resources resources,
+      QueueLimits limits,
+      Function<Long, Optional<Job>> find,
+      Instant now) {
+    ResourcePool pool = new ResourcePool(resources, limits, running);
     List<Plan.Start> starts = new ArrayList<>();
     Map<Long, String> reasons = new HashMap<>();
     Map<Long, Long> doomed = new LinkedHashMap<>();
@@ -58,11 +70,13 @@ final class SchedulingPolicy {
       } else if (begin != null && begin.isAfter(now)) {
         reasons.put(job.id(), Reasons.BEGIN_TIME);
         nextBegin = nextBegin == null || begin.isBefore(nextBegin) ? begin : nextBegin;
+      } else if (limits.draining()) {
+        reasons.put(job.id(), Reasons.DRAINING);
       } else if (!pool.possible(job)) {
         // Asks for more than exists: it must not hold up the queue.
         reasons.put(job.id(), Reasons.RESOURCES);
-      } else if (!pool.limitsAllow(job)) {
-        reasons.put(job.id(), Reasons.GROUP_LIMIT);
+      } else if (pool.limitReason(job) != null) {
+        reasons.put(job.id(), pool.limitReason(job));
       } else if (reservation == null && pool.fits(job)) {
         starts.add(new Plan.Start(job, pool.take(job, now)));
       } else if (reservation == null) {

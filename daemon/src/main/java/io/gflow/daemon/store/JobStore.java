@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
 /**
@@ -112,11 +113,23 @@ public final class JobStore implements AutoCloseable {
    *     do not carry the given ids
    */
   public CompletableFuture<List<Job>> insert(int count, LongFunction<List<Job>> build) {
+    return insert(count, 0, queued -> {}, build);
+  }
+
+  /**
+   * As {@link #insert(int, LongFunction)}, but first calls {@code checkQueued} on the writer thread
+   * with how many queued (PENDING or HELD) jobs {@code uid} has, counting every insert committed or
+   * applied before this one; it throws to refuse the insert. Writes are applied one at a time, so
+   * concurrent inserts of one user cannot both pass a check that only one of them should.
+   */
+  public CompletableFuture<List<Job>> insert(
+      int count, long uid, LongConsumer checkQueued, LongFunction<List<Job>> build) {
     if (count < 1) {
       throw new IllegalArgumentException("count (" + count + ") must be at least 1");
     }
     return writer.submit(
         context -> {
+          checkQueued.accept(context.queuedOf(uid));
           long first = context.allocateIds(count);
           List<Job> jobs = List.copyOf(build.apply(first));
           checkIds(jobs, first, count);

@@ -79,6 +79,19 @@ final class WriterContext implements AutoCloseable {
     }
   }
 
+  /** How many PENDING or HELD jobs {@code uid} has, as this transaction sees them. */
+  long queuedOf(long uid) throws SQLException {
+    try (PreparedStatement count =
+        connection.prepareStatement(
+            "SELECT count(*) FROM jobs WHERE uid = ? AND state IN ('PENDING', 'HELD')")) {
+      count.setLong(1, uid);
+      try (ResultSet result = count.executeQuery()) {
+        result.next();
+        return result.getLong(1);
+      }
+    }
+  }
+
   /** Inserts or replaces a setting's JSON text. */
   void putSetting(String name, String jsonValue) throws SQLException {
     try (PreparedStatement statement =

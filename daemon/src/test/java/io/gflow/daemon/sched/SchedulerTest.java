@@ -218,7 +218,7 @@ class SchedulerTest {
     SchedulerFixture many = new SchedulerFixture(Resources.cpuOnly(8));
     TestJobs throttled = spec().throttle(1);
     many.submit(throttled.task(1, 1, 0), throttled.task(2, 1, 1));
-    assertEquals(Reasons.GROUP_LIMIT, many.reason(2));
+    assertEquals(Reasons.ARRAY_LIMIT, many.reason(2));
 
     many.exit(1, 0);
 

@@ -25,8 +25,17 @@ class SchedulingPolicyTest {
   private final List<Job> running = new ArrayList<>();
 
   private Plan plan(Resources resources, Job... waiting) {
+    return plan(resources, QueueLimits.NONE, waiting);
+  }
+
+  private Plan plan(Resources resources, QueueLimits limits, Job... waiting) {
     return SchedulingPolicy.plan(
-        List.of(waiting), running, resources, id -> Optional.ofNullable(others.get(id)), NOW);
+        List.of(waiting),
+        running,
+        resources,
+        limits,
+        id -> Optional.ofNullable(others.get(id)),
+        NOW);
   }
 
   private static List<Long> started(Plan plan) {
@@ -223,15 +232,16 @@ class SchedulingPolicyTest {
             spec().throttle(2).task(20, 20, 0));
 
     assertEquals(List.of(11L, 20L), started(plan));
-    assertEquals(Reasons.GROUP_LIMIT, plan.reasons().get(12L));
+    assertEquals(Reasons.ARRAY_LIMIT, plan.reasons().get(12L));
   }
 
   @Test
   void plan_groupLimit_stopsTheGroupButNotOthers() {
-    Resources limited = Resources.cpuOnly(8).withGroupLimits(Map.of("lab", 1));
+    QueueLimits limited = QueueLimits.NONE.withGroupLimits(Map.of("lab", 1));
 
     Plan plan =
         plan(
+            Resources.cpuOnly(8),
             limited,
             spec().group("lab").job(1),
             spec().group("lab").job(2),

@@ -24,6 +24,7 @@ final class TestJobs {
   private boolean autoCancel = true;
   private String group;
   private Integer arrayThrottle;
+  private Owner owner = ALICE;
 
   static TestJobs spec() {
     return new TestJobs();
@@ -69,6 +70,11 @@ final class TestJobs {
     return this;
   }
 
+  TestJobs owner(Owner who) {
+    owner = who;
+    return this;
+  }
+
   TestJobs throttle(int most) {
     arrayThrottle = most;
     return this;
@@ -96,15 +102,15 @@ final class TestJobs {
   }
 
   Job job(long id) {
-    return Job.submitted(id, null, null, ALICE, build(), false, FakeClock.START);
+    return Job.submitted(id, null, null, owner, build(), false, FakeClock.START);
   }
 
   Job held(long id) {
-    return Job.submitted(id, null, null, ALICE, build(), true, FakeClock.START);
+    return Job.submitted(id, null, null, owner, build(), true, FakeClock.START);
   }
 
   Job task(long id, long arrayJobId, int taskId) {
-    return Job.submitted(id, arrayJobId, taskId, ALICE, build(), false, FakeClock.START);
+    return Job.submitted(id, arrayJobId, taskId, owner, build(), false, FakeClock.START);
   }
 
   /** A job already running since {@code start} on these GPUs. */

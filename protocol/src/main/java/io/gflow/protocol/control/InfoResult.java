@@ -10,7 +10,8 @@ import java.util.TreeMap;
 
 /**
  * Result of {@code daemon.info}: version, process, mode ("personal" or "system"), socket path and
- * named counts (connections, …). Immutable and thread-safe.
+ * named counts (connections, …), and whether the daemon drains (starts no job). Immutable and
+ * thread-safe.
  */
 public record InfoResult(
     String version,
@@ -18,13 +19,25 @@ public record InfoResult(
     long uptimeSeconds,
     String mode,
     String socket,
-    Map<String, Long> counts) {
+    Map<String, Long> counts,
+    boolean draining) {
 
   public InfoResult {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(socket, "socket");
     counts = Map.copyOf(counts);
+  }
+
+  /** A daemon that is not draining. */
+  public InfoResult(
+      String version,
+      long pid,
+      long uptimeSeconds,
+      String mode,
+      String socket,
+      Map<String, Long> counts) {
+    this(version, pid, uptimeSeconds, mode, socket, counts, false);
   }
 
   public JsonObject toJson() {
@@ -37,6 +50,7 @@ public record InfoResult(
         .put("mode", mode)
         .put("socket", socket)
         .put("counts", countsJson.build())
+        .put("draining", draining)
         .build();
   }
 
@@ -48,6 +62,7 @@ public record InfoResult(
     String mode = fields.requiredString("mode");
     String socket = fields.requiredString("socket");
     JsonObject countsJson = fields.optionalObject("counts");
+    boolean draining = fields.optionalBoolean("draining", false);
     fields.end();
     Map<String, Long> counts = new TreeMap<>();
     if (countsJson != null) {
@@ -60,6 +75,6 @@ public record InfoResult(
                 }
               });
     }
-    return new InfoResult(version, pid, uptime, mode, socket, counts);
+    return new InfoResult(version, pid, uptime, mode, socket, counts, draining);
   }
 }

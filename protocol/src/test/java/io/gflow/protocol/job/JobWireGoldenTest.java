@@ -72,6 +72,14 @@ class JobWireGoldenTest {
   }
 
   @Test
+  void submitResult_draining_matchesGolden() {
+    SubmitResult result = new SubmitResult(List.of(5L), true);
+
+    Golden.assertWrites("submit-result-draining.json", result.toJson());
+    assertEquals(result, SubmitResult.fromJson(Golden.read("submit-result-draining.json")));
+  }
+
+  @Test
   void jobInfo_full_matchesGoldenWithEveryKey() {
     Golden.assertWrites("job-info.json", JOB.toJson());
     assertEquals(JOB, JobInfo.fromJson(Golden.read("job-info.json")));
