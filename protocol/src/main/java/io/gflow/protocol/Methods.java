@@ -22,6 +22,8 @@ public final class Methods {
   public static final String ADMIN_SHUTDOWN = "admin.shutdown";
   public static final String ADMIN_RELOAD = "admin.reload";
   public static final String DEBUG_METRICS = "debug.metrics";
+  public static final String ADMIN_AUDIT = "admin.audit";
+  public static final String DEBUG_STATE = "debug.state";
 
   /** Every method this version serves, in documentation order. */
   public static final List<String> ALL =
@@ -43,7 +45,9 @@ public final class Methods {
           SCHED_GPUS,
           ADMIN_SHUTDOWN,
           ADMIN_RELOAD,
-          DEBUG_METRICS);
+          DEBUG_METRICS,
+          ADMIN_AUDIT,
+          DEBUG_STATE);
 
   private Methods() {}
 }

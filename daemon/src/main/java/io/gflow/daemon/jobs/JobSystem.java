@@ -3,11 +3,14 @@ package io.gflow.daemon.jobs;
 import io.gflow.daemon.audit.AuditLog;
 import io.gflow.daemon.config.GpuSetting;
 import io.gflow.daemon.config.SchedulerSettings;
+import io.gflow.daemon.debug.DebugState;
 import io.gflow.daemon.exec.JobRunner;
 import io.gflow.daemon.exec.PrivilegeDrop;
 import io.gflow.daemon.exec.SpoolRecovery;
 import io.gflow.daemon.exec.WrapperProgram;
 import io.gflow.daemon.job.Job;
+import io.gflow.daemon.metrics.Histogram;
+import io.gflow.daemon.metrics.Metrics;
 import io.gflow.daemon.rpc.MethodSpec;
 import io.gflow.daemon.sched.Gpu;
 import io.gflow.daemon.sched.GpuProbe;
@@ -26,10 +29,12 @@ import io.gflow.protocol.job.LogResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -54,6 +59,8 @@ public final class JobSystem implements AutoCloseable {
   private final JobRunner runner;
   private final JobService service;
   private final List<Gpu> gpus;
+  private final Resources resources;
+  private final Holder holder;
 
   private JobSystem(
       JobStore store,
@@ -61,13 +68,17 @@ public final class JobSystem implements AutoCloseable {
       Scheduler scheduler,
       JobRunner runner,
       JobService service,
-      List<Gpu> gpus) {
+      List<Gpu> gpus,
+      Resources resources,
+      Holder holder) {
     this.store = store;
     this.loop = loop;
     this.scheduler = scheduler;
     this.runner = runner;
     this.service = service;
     this.gpus = gpus;
+    this.resources = resources;
+    this.holder = holder;
   }
 
   /** What the job system needs from the daemon around it. */
@@ -86,6 +97,7 @@ public final class JobSystem implements AutoCloseable {
     ScheduledExecutorService loop = Scheduler.newLoopExecutor();
     List<Gpu> gpus = detectGpus(context.settings());
     Holder holder = new Holder();
+    Resources resources = resources(context.settings(), gpus);
     JobRunner runner =
         new JobRunner(
             context.stateDir(),
@@ -97,7 +109,7 @@ public final class JobSystem implements AutoCloseable {
         new Scheduler(
             loop,
             context.clock(),
-            launcher(runner),
+            launcher(runner, holder, context.clock()),
             changed ->
                 store
                     .save(changed)
@@ -107,7 +119,7 @@ public final class JobSystem implements AutoCloseable {
                           holder.service.changed(changed);
                         }),
             store::get,
-            resources(context.settings(), gpus),
+            resources,
             context.settings().killGrace());
     holder.scheduler = scheduler;
     JobService service =
@@ -125,7 +137,8 @@ public final class JobSystem implements AutoCloseable {
             context.policy(),
             context.uidOfUser());
     holder.service = service;
-    JobSystem system = new JobSystem(store, loop, scheduler, runner, service, gpus);
+    JobSystem system =
+        new JobSystem(store, loop, scheduler, runner, service, gpus, resources, holder);
     system.recover(context.stateDir(), context.clock());
     system.schedulePurge(context);
     return system;
@@ -135,6 +148,31 @@ public final class JobSystem implements AutoCloseable {
   private static final class Holder {
     volatile Scheduler scheduler;
     volatile JobService service;
+    volatile Histogram queueWait;
+  }
+
+  /**
+   * Feeds the daemon's metrics (jobs by state, submit-to-start wait, store commit latency) and adds
+   * the {@code scheduler} and {@code store} sections to {@code debug.state}.
+   */
+  public void instrument(Metrics metrics, DebugState state) {
+    holder.queueWait = metrics.queueWait();
+    store.observeCommits(metrics.storeCommit()::observeNanos);
+    metrics.gauge("gflow_jobs", "Jobs in the store by state.", "state", this::jobsByState);
+    state.section("scheduler", () -> JobSystemState.scheduler(scheduler, resources));
+    state.section("store", () -> JobSystemState.store(store));
+  }
+
+  private Map<String, Long> jobsByState() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (JobState jobState : JobState.values()) {
+      counts.put(jobState.wireName().toLowerCase(Locale.ROOT), 0L);
+    }
+    store
+        .countByState()
+        .forEach(
+            (jobState, count) -> counts.put(jobState.wireName().toLowerCase(Locale.ROOT), count));
+    return counts;
   }
 
   /**
@@ -204,12 +242,16 @@ public final class JobSystem implements AutoCloseable {
             TimeUnit.MINUTES);
   }
 
-  private static Launcher launcher(JobRunner runner) {
+  private static Launcher launcher(JobRunner runner, Holder holder, Clock clock) {
     return new Launcher() {
       @Override
       public Launched launch(Job job, List<Integer> assigned) throws Exception {
         io.gflow.daemon.exec.Launched launched =
             runner.launch(job, jobEnvironment(job, assigned), assigned);
+        Histogram queueWait = holder.queueWait;
+        if (queueWait != null) {
+          queueWait.observeNanos(Duration.between(job.submitTime(), clock.instant()).toNanos());
+        }
         return new Launched(launched.wrapperPid(), launched.wrapperStartTicks());
       }
 

@@ -11,11 +11,11 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads golden files under {@code src/test/resources/wire/} and compares written JSON to them. */
-final class Golden {
+public final class Golden {
   private Golden() {}
 
   /** Asserts {@code json} is the compact form of the golden file; returns the compact text. */
-  static String assertWrites(String file, JsonObject json) {
+  public static String assertWrites(String file, JsonObject json) {
     JsonValue golden = read(file);
     String written = Json.write(json);
 
@@ -24,7 +24,7 @@ final class Golden {
     return written;
   }
 
-  static JsonValue read(String file) {
+  public static JsonValue read(String file) {
     try (InputStream in = Golden.class.getResourceAsStream("/wire/" + file)) {
       assertNotNull(in, "missing golden file wire/" + file);
       byte[] bytes = in.readAllBytes();
@@ -34,7 +34,7 @@ final class Golden {
     }
   }
 
-  static JsonValue parse(String text) {
+  public static JsonValue parse(String text) {
     try {
       return Json.parse(text);
     } catch (JsonFormatException bad) {
