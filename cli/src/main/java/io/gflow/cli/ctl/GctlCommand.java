@@ -15,7 +15,10 @@ import picocli.CommandLine.Command;
       PingCommand.class,
       StatusCommand.class,
       ReloadCommand.class,
-      ShutdownCommand.class
+      ShutdownCommand.class,
+      AuditCommand.class,
+      DebugStateCommand.class,
+      MetricsCommand.class
     })
 public final class GctlCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
