@@ -11,6 +11,8 @@ import io.gflow.daemon.config.ConfigLoader;
 import io.gflow.daemon.config.DaemonConfig;
 import io.gflow.daemon.config.Limits;
 import io.gflow.daemon.control.ControlHandlers;
+import io.gflow.daemon.control.InspectionHandlers;
+import io.gflow.daemon.debug.DebugState;
 import io.gflow.daemon.jobs.JobPolicy;
 import io.gflow.daemon.jobs.JobSystem;
 import io.gflow.daemon.metrics.Metrics;
@@ -30,6 +32,7 @@ import io.gflow.protocol.RpcException;
 import io.gflow.protocol.Version;
 import io.gflow.protocol.control.InfoResult;
 import io.gflow.protocol.control.ReloadResult;
+import io.gflow.protocol.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -125,8 +128,11 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
     } catch (SocketSetupException refused) {
       throw new StartupException(refused.getMessage());
     }
-    audit = closer.register(AuditLog.open(settings.stateDir().resolve("audit.log"), clock));
+    audit =
+        closer.register(
+            AuditLog.open(settings.stateDir().resolve("audit.log"), clock, config.audit()));
     Metrics metrics = new Metrics();
+    DebugState state = new DebugState();
     jobs =
         closer.register(
             JobSystem.start(
@@ -139,7 +145,9 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
                     audit,
                     this::jobPolicy,
                     accounts::lookupUser)));
+    jobs.instrument(metrics, state);
     List<MethodSpec> methods = new ArrayList<>(ControlHandlers.methods(this, metrics));
+    methods.addAll(InspectionHandlers.methods(audit, state));
     methods.addAll(jobs.methods());
     Dispatcher dispatcher = new Dispatcher(methods, audit, metrics);
     CallerResolver callers = new CallerResolver(accounts);
@@ -162,12 +170,35 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
                 metrics,
                 timer));
     server.start();
+    state.section("daemon", this::daemonState);
+    state.section("connections", this::connectionState);
     LOG.info(
         "gflowd {} ready: mode {}, socket {}, state {}",
         Version.current(),
         settings.mode().wireName(),
         settings.socket(),
         settings.stateDir());
+  }
+
+  private JsonObject daemonState() {
+    return JsonObject.builder()
+        .put("version", Version.current())
+        .put("pid", ProcessHandle.current().pid())
+        .put("mode", settings.mode().wireName())
+        .put("socket", settings.socket().toString())
+        .put("state_dir", settings.stateDir().toString())
+        .put("uptime_seconds", Duration.between(started, clock.instant()).toSeconds())
+        .build();
+  }
+
+  private JsonObject connectionState() {
+    JsonObject.Builder perUid = JsonObject.builder();
+    new TreeMap<>(server.openConnectionsPerUid())
+        .forEach((uid, open) -> perUid.put(Long.toString(uid), (long) open));
+    return JsonObject.builder()
+        .put("open", server.openConnections())
+        .put("per_uid", perUid.build())
+        .build();
   }
 
   private JobPolicy jobPolicy() {

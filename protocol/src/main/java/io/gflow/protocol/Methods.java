@@ -27,6 +27,8 @@ public final class Methods {
   public static final String ADMIN_DRAIN = "admin.drain";
   public static final String ADMIN_RESUME = "admin.resume";
   public static final String DEBUG_METRICS = "debug.metrics";
+  public static final String ADMIN_AUDIT = "admin.audit";
+  public static final String DEBUG_STATE = "debug.state";
 
   /** Every method this version serves, in documentation order. */
   public static final List<String> ALL =
@@ -53,6 +55,8 @@ public final class Methods {
           ADMIN_LIMITS,
           ADMIN_DRAIN,
           ADMIN_RESUME,
+          ADMIN_AUDIT,
+          DEBUG_STATE,
           DEBUG_METRICS);
 
   private Methods() {}

@@ -19,7 +19,10 @@ import picocli.CommandLine.Command;
       SetLimitCommand.class,
       QuotaCommand.class,
       DrainCommand.class,
-      ResumeCommand.class
+      ResumeCommand.class,
+      AuditCommand.class,
+      DebugStateCommand.class,
+      MetricsCommand.class
     })
 public final class GctlCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,9 +1,10 @@
 package io.gflow.daemon.audit;
 
+import io.gflow.daemon.config.AuditSettings;
 import io.gflow.daemon.rpc.CallContext;
+import io.gflow.protocol.control.AuditRecord;
+import io.gflow.protocol.control.AuditRequest;
 import io.gflow.protocol.json.Json;
-import io.gflow.protocol.json.JsonObject;
-import io.gflow.protocol.json.JsonValue;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,36 +13,59 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail of SPEC §6.8: one JSON line per privileged or denied call (time, uid, user, pid,
- * role, method, target, outcome), appended to {@code audit.log} (mode 0640) in the state dir.
- * Thread-safe.
+ * role, method, target, outcome, and a reason for denials), appended to {@code audit.log} (mode
+ * 0640) in the state dir and rotated by size to {@code audit.log.1} … {@code audit.log.<keep>}. It
+ * never holds request params other than the target the caller names. Thread-safe.
  */
 public final class AuditLog implements Closeable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
   private static final int MAX_REASON = 300;
+  private static final Set<PosixFilePermission> MODE = PosixFilePermissions.fromString("rw-r-----");
 
   private final Path file;
   private final Clock clock;
+  private final AuditSettings settings;
   private final Object lock = new Object();
   // guarded by lock
-  private final FileChannel channel;
+  private FileChannel channel;
+  // guarded by lock: bytes in the current file
+  private long size;
 
-  private AuditLog(Path file, FileChannel channel, Clock clock) {
+  private AuditLog(Path file, FileChannel channel, Clock clock, AuditSettings settings)
+      throws IOException {
     this.file = file;
     this.channel = channel;
     this.clock = clock;
+    this.settings = settings;
+    this.size = channel.size();
+  }
+
+  /** Opens the audit log at {@code file} with the default rotation (10 MiB, 5 files). */
+  public static AuditLog open(Path file, Clock clock) throws IOException {
+    return open(file, clock, AuditSettings.defaults());
   }
 
   /** Opens (creating 0640, never following a symlink) the audit log at {@code file}. */
-  public static AuditLog open(Path file, Clock clock) throws IOException {
+  public static AuditLog open(Path file, Clock clock, AuditSettings settings) throws IOException {
+    return new AuditLog(file, openChannel(file), clock, settings);
+  }
+
+  private static FileChannel openChannel(Path file) throws IOException {
+    FileAttribute<Set<PosixFilePermission>> mode = PosixFilePermissions.asFileAttribute(MODE);
     FileChannel channel =
         FileChannel.open(
             file,
@@ -50,45 +74,103 @@ public final class AuditLog implements Closeable {
                 StandardOpenOption.APPEND,
                 StandardOpenOption.WRITE,
                 LinkOption.NOFOLLOW_LINKS),
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r-----")));
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
-    return new AuditLog(file, channel, clock);
+            mode);
+    Files.setPosixFilePermissions(file, MODE);
+    return channel;
   }
 
   public Path file() {
     return file;
   }
 
+  /** The file that holds the {@code index}-th rotation ({@code audit.log.1} is the newest). */
+  Path rotated(int index) {
+    return file.resolveSibling(file.getFileName() + "." + index);
+  }
+
   /**
    * Appends one record. A failure to write is logged, never thrown: the call itself has already
    * been decided.
+   *
+   * @param target the object the call acts on ({@code "job 42"}, {@code "user=bob"}), or null
+   * @param reason why it was denied or failed, or null; never a request param value
    */
   public void record(
       CallContext context, String method, String target, String outcome, String reason) {
-    JsonObject.Builder line =
-        JsonObject.builder()
-            .put("time", clock.instant().toString())
-            .put("uid", context.caller().uid())
-            .put("user", context.caller().userName())
-            .put("pid", context.caller().pid())
-            .put("role", context.role().wireName())
-            .put("method", method)
-            .put("target", JsonValue.of(target))
-            .put("outcome", outcome);
-    if (reason != null) {
-      line.put(
-          "reason", reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) + "…" : reason);
-    }
-    byte[] bytes = (Json.write(line.build()) + "\n").getBytes(StandardCharsets.UTF_8);
+    AuditRecord line =
+        new AuditRecord(
+            clock.instant(),
+            context.caller().uid(),
+            context.caller().userName(),
+            context.caller().pid(),
+            context.role(),
+            method,
+            target,
+            outcome,
+            reason == null || reason.length() <= MAX_REASON
+                ? reason
+                : reason.substring(0, MAX_REASON) + "…");
+    byte[] bytes = (Json.write(line.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
     synchronized (lock) {
       try {
+        if (size > 0 && size + bytes.length > settings.maxBytes()) {
+          rotate();
+        }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           channel.write(buffer);
         }
+        size += bytes.length;
       } catch (IOException failed) {
         LOG.error("cannot write audit record to {}: {}", file, failed.toString());
       }
+    }
+  }
+
+  /** audit.log.(keep-1) → .keep, …, audit.log → .1, and a fresh audit.log. Holds lock. */
+  private void rotate() throws IOException {
+    channel.close();
+    for (int index = settings.keep() - 1; index >= 1; index--) {
+      if (Files.exists(rotated(index), LinkOption.NOFOLLOW_LINKS)) {
+        Files.move(
+            rotated(index),
+            rotated(index + 1),
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      }
+    }
+    Files.move(
+        file, rotated(1), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    channel = openChannel(file);
+    size = 0;
+  }
+
+  /**
+   * The newest {@code request.limit()} records matching the request, oldest first, from the rotated
+   * files and the current one. Lines that are not records are skipped.
+   */
+  public List<AuditRecord> read(AuditRequest request) throws IOException {
+    List<FileChannel> files = new ArrayList<>();
+    try {
+      synchronized (lock) {
+        // Open every file under the lock: a rotation after this renames them, but what we read
+        // through the open channels stays consistent.
+        for (int index = settings.keep(); index >= 1; index--) {
+          openForReading(rotated(index), files);
+        }
+        openForReading(file, files);
+      }
+      return AuditReader.read(files, request);
+    } finally {
+      for (FileChannel opened : files) {
+        opened.close();
+      }
+    }
+  }
+
+  private static void openForReading(Path path, List<FileChannel> files) throws IOException {
+    if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+      files.add(FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
     }
   }
 

@@ -39,7 +39,8 @@ public final class ConfigLoader {
           "allow_root_jobs",
           "allow_nobody",
           "limits",
-          "scheduler");
+          "scheduler",
+          "audit");
   private static final Set<String> LIMITS_KEYS =
       Set.of(
           "max_connections",
@@ -50,6 +51,7 @@ public final class ConfigLoader {
           "max_frame_bytes");
   private static final Set<String> SCHEDULER_KEYS =
       Set.of("slots", "gpus", "nvidia_smi", "kill_grace", "retention");
+  private static final Set<String> AUDIT_KEYS = Set.of("max_bytes", "keep");
 
   private ConfigLoader() {}
 
@@ -192,7 +194,20 @@ public final class ConfigLoader {
         top.bool("allow_root_jobs", defaults.allowRootJobs()),
         top.bool("allow_nobody", defaults.allowNobody()),
         limits(top.table("limits"), defaults.limits()),
-        scheduler(top.table("scheduler"), defaults.scheduler()));
+        scheduler(top.table("scheduler"), defaults.scheduler()),
+        audit(top.table("audit"), defaults.audit()));
+  }
+
+  private static AuditSettings audit(TomlTable table, AuditSettings defaults)
+      throws ConfigException {
+    table.rejectUnknownKeys(AUDIT_KEYS);
+    return new AuditSettings(
+        table.integer(
+            "max_bytes",
+            defaults.maxBytes(),
+            AuditSettings.MAX_BYTES_MIN,
+            AuditSettings.MAX_BYTES_MAX),
+        table.integer("keep", defaults.keep(), AuditSettings.KEEP_MIN, AuditSettings.KEEP_MAX));
   }
 
   private static Limits limits(TomlTable table, Limits defaults) throws ConfigException {

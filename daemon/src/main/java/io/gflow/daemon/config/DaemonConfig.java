@@ -23,7 +23,8 @@ public record DaemonConfig(
     boolean allowRootJobs,
     boolean allowNobody,
     Limits limits,
-    SchedulerSettings scheduler) {
+    SchedulerSettings scheduler,
+    AuditSettings audit) {
 
   /** The group whose members are admins unless the config says otherwise. */
   public static final String DEFAULT_ADMIN_GROUP = "gflow-admin";
@@ -36,6 +37,7 @@ public record DaemonConfig(
     allowedGroups = List.copyOf(allowedGroups);
     Objects.requireNonNull(limits, "limits");
     Objects.requireNonNull(scheduler, "scheduler");
+    Objects.requireNonNull(audit, "audit");
   }
 
   /** The settings of a daemon without a config file. */
@@ -52,6 +54,7 @@ public record DaemonConfig(
         false,
         false,
         Limits.defaults(),
-        SchedulerSettings.defaults());
+        SchedulerSettings.defaults(),
+        AuditSettings.defaults());
   }
 }

@@ -3,6 +3,7 @@ package io.gflow.daemon.jobs;
 import io.gflow.daemon.audit.AuditLog;
 import io.gflow.daemon.job.Job;
 import io.gflow.daemon.rpc.MethodSpec;
+import io.gflow.daemon.rpc.Target;
 import io.gflow.daemon.sched.QueueLimits;
 import io.gflow.daemon.sched.Scheduler;
 import io.gflow.daemon.store.JobStore;
@@ -50,14 +51,14 @@ public final class JobService {
     return List.of(
         MethodSpec.open(Methods.JOB_SUBMIT, submit),
         MethodSpec.open(Methods.JOB_LIST, queries::list),
-        MethodSpec.open(Methods.JOB_GET, queries::get),
+        MethodSpec.open(Methods.JOB_GET, queries::get).withTarget(Target.jobIds()),
         MethodSpec.open(Methods.JOB_WAIT, queries::await),
         MethodSpec.open(Methods.JOB_EVENTS, queries::events),
-        MethodSpec.open(Methods.JOB_LOG, queries::log),
-        MethodSpec.open(Methods.JOB_CANCEL, control::cancel),
-        MethodSpec.open(Methods.JOB_HOLD, control::hold),
-        MethodSpec.open(Methods.JOB_RELEASE, control::release),
-        MethodSpec.open(Methods.JOB_UPDATE, control::update),
-        MethodSpec.open(Methods.JOB_SIGNAL, control::signalJobs));
+        MethodSpec.open(Methods.JOB_LOG, queries::log).withTarget(Target.jobIds()),
+        MethodSpec.open(Methods.JOB_CANCEL, control::cancel).withTarget(Target.jobIds()),
+        MethodSpec.open(Methods.JOB_HOLD, control::hold).withTarget(Target.jobIds()),
+        MethodSpec.open(Methods.JOB_RELEASE, control::release).withTarget(Target.jobIds()),
+        MethodSpec.open(Methods.JOB_UPDATE, control::update).withTarget(Target.jobIds()),
+        MethodSpec.open(Methods.JOB_SIGNAL, control::signalJobs).withTarget(Target.jobIds()));
   }
 }

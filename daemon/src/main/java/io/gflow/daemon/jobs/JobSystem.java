@@ -3,6 +3,7 @@ package io.gflow.daemon.jobs;
 import io.gflow.daemon.audit.AuditLog;
 import io.gflow.daemon.config.GpuSetting;
 import io.gflow.daemon.config.SchedulerSettings;
+import io.gflow.daemon.debug.DebugState;
 import io.gflow.daemon.exec.JobRunner;
 import io.gflow.daemon.exec.PrivilegeDrop;
 import io.gflow.daemon.exec.SpoolRecovery;
@@ -10,6 +11,8 @@ import io.gflow.daemon.exec.WrapperProgram;
 import io.gflow.daemon.job.Job;
 import io.gflow.daemon.limits.LimitsHandlers;
 import io.gflow.daemon.limits.LimitsService;
+import io.gflow.daemon.metrics.Histogram;
+import io.gflow.daemon.metrics.Metrics;
 import io.gflow.daemon.rpc.MethodSpec;
 import io.gflow.daemon.sched.Gpu;
 import io.gflow.daemon.sched.GpuProbe;
@@ -28,10 +31,12 @@ import io.gflow.protocol.job.LogResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -57,6 +62,8 @@ public final class JobSystem implements AutoCloseable {
   private final JobService service;
   private final LimitsService limits;
   private final List<Gpu> gpus;
+  private final Resources resources;
+  private final Holder holder;
 
   private JobSystem(
       JobStore store,
@@ -65,7 +72,9 @@ public final class JobSystem implements AutoCloseable {
       JobRunner runner,
       JobService service,
       LimitsService limits,
-      List<Gpu> gpus) {
+      List<Gpu> gpus,
+      Resources resources,
+      Holder holder) {
     this.store = store;
     this.loop = loop;
     this.scheduler = scheduler;
@@ -73,6 +82,8 @@ public final class JobSystem implements AutoCloseable {
     this.service = service;
     this.limits = limits;
     this.gpus = gpus;
+    this.resources = resources;
+    this.holder = holder;
   }
 
   /** What the job system needs from the daemon around it. */
@@ -91,6 +102,7 @@ public final class JobSystem implements AutoCloseable {
     ScheduledExecutorService loop = Scheduler.newLoopExecutor();
     List<Gpu> gpus = detectGpus(context.settings());
     Holder holder = new Holder();
+    Resources resources = resources(context.settings(), gpus);
     JobRunner runner =
         new JobRunner(
             context.stateDir(),
@@ -102,7 +114,7 @@ public final class JobSystem implements AutoCloseable {
         new Scheduler(
             loop,
             context.clock(),
-            launcher(runner),
+            launcher(runner, holder, context.clock()),
             changed ->
                 store
                     .save(changed)
@@ -112,7 +124,7 @@ public final class JobSystem implements AutoCloseable {
                           holder.service.changed(changed);
                         }),
             store::get,
-            resources(context.settings(), gpus),
+            resources,
             context.settings().killGrace());
     holder.scheduler = scheduler;
     LimitsService limits = LimitsService.load(store, scheduler, context.uidOfUser());
@@ -132,7 +144,8 @@ public final class JobSystem implements AutoCloseable {
             limits::current,
             context.uidOfUser());
     holder.service = service;
-    JobSystem system = new JobSystem(store, loop, scheduler, runner, service, limits, gpus);
+    JobSystem system =
+        new JobSystem(store, loop, scheduler, runner, service, limits, gpus, resources, holder);
     system.recover(context.stateDir(), context.clock());
     system.schedulePurge(context);
     return system;
@@ -142,6 +155,32 @@ public final class JobSystem implements AutoCloseable {
   private static final class Holder {
     volatile Scheduler scheduler;
     volatile JobService service;
+    volatile Histogram queueWait;
+  }
+
+  /**
+   * Feeds the daemon's metrics (jobs by state, submit-to-start wait, store commit latency) and adds
+   * the {@code scheduler}, {@code store} and {@code limits} sections to {@code debug.state}.
+   */
+  public void instrument(Metrics metrics, DebugState state) {
+    holder.queueWait = metrics.queueWait();
+    store.observeCommits(metrics.storeCommit()::observeNanos);
+    metrics.gauge("gflow_jobs", "Jobs in the store by state.", "state", this::jobsByState);
+    state.section("scheduler", () -> JobSystemState.scheduler(scheduler, resources));
+    state.section("store", () -> JobSystemState.store(store));
+    state.section("limits", () -> limits.limits().toJson());
+  }
+
+  private Map<String, Long> jobsByState() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    for (JobState jobState : JobState.values()) {
+      counts.put(jobState.wireName().toLowerCase(Locale.ROOT), 0L);
+    }
+    store
+        .countByState()
+        .forEach(
+            (jobState, count) -> counts.put(jobState.wireName().toLowerCase(Locale.ROOT), count));
+    return counts;
   }
 
   /**
@@ -211,12 +250,16 @@ public final class JobSystem implements AutoCloseable {
             TimeUnit.MINUTES);
   }
 
-  private static Launcher launcher(JobRunner runner) {
+  private static Launcher launcher(JobRunner runner, Holder holder, Clock clock) {
     return new Launcher() {
       @Override
       public Launched launch(Job job, List<Integer> assigned) throws Exception {
         io.gflow.daemon.exec.Launched launched =
             runner.launch(job, jobEnvironment(job, assigned), assigned);
+        Histogram queueWait = holder.queueWait;
+        if (queueWait != null) {
+          queueWait.observeNanos(Duration.between(job.submitTime(), clock.instant()).toNanos());
+        }
         return new Launched(launched.wrapperPid(), launched.wrapperStartTicks());
       }
 

@@ -1,6 +1,7 @@
 package io.gflow.daemon.limits;
 
 import io.gflow.daemon.rpc.MethodSpec;
+import io.gflow.daemon.rpc.Target;
 import io.gflow.protocol.Methods;
 import io.gflow.protocol.Role;
 import io.gflow.protocol.admin.SetGroupLimitRequest;
@@ -19,14 +20,16 @@ public final class LimitsHandlers {
   public static List<MethodSpec> methods(LimitsService limits) {
     return List.of(
         MethodSpec.privileged(
-            Methods.ADMIN_SET_GROUP_LIMIT,
-            Role.ADMIN,
-            (context, params) ->
-                limits.setGroupLimit(SetGroupLimitRequest.fromJson(params)).toJson()),
+                Methods.ADMIN_SET_GROUP_LIMIT,
+                Role.ADMIN,
+                (context, params) ->
+                    limits.setGroupLimit(SetGroupLimitRequest.fromJson(params)).toJson())
+            .withTarget(Target.fields("group", "array", "limit")),
         MethodSpec.privileged(
-            Methods.ADMIN_SET_QUOTA,
-            Role.ADMIN,
-            (context, params) -> limits.setQuota(SetQuotaRequest.fromJson(params)).toJson()),
+                Methods.ADMIN_SET_QUOTA,
+                Role.ADMIN,
+                (context, params) -> limits.setQuota(SetQuotaRequest.fromJson(params)).toJson())
+            .withTarget(Target.fields("user", "max_running", "max_gpus", "max_queued", "remove")),
         MethodSpec.privileged(
             Methods.ADMIN_LIMITS,
             Role.ADMIN,

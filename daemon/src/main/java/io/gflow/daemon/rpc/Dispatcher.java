@@ -11,6 +11,7 @@ import io.gflow.protocol.rpc.Request;
 import io.gflow.protocol.rpc.Response;
 import io.gflow.protocol.rpc.RpcError;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -55,16 +56,17 @@ public final class Dispatcher {
   }
 
   private Response call(MethodSpec spec, CallContext context, Request request) {
+    String target = spec.target().of(request.params());
     if (!context.role().atLeast(spec.required())) {
       RpcException denied = denial(spec, context);
-      audit.record(context, spec.name(), null, "denied", denied.getMessage());
+      audit.record(context, spec.name(), target, "denied", denied.getMessage());
       metrics.request(spec.name(), "denied");
       return Response.failure(request.id(), RpcError.of(denied));
     }
     try {
       JsonValue result = spec.handler().handle(context, request.params());
       if (spec.audited()) {
-        audit.record(context, spec.name(), null, "ok", null);
+        audit.record(context, spec.name(), target, "ok", null);
       }
       metrics.request(spec.name(), "ok");
       return Response.success(request.id(), result);
@@ -72,7 +74,8 @@ public final class Dispatcher {
       boolean denied =
           failed.code() == ErrorCode.FORBIDDEN || failed.code() == ErrorCode.UNAUTHENTICATED;
       if (denied || spec.audited()) {
-        audit.record(context, spec.name(), null, denied ? "denied" : "error", failed.getMessage());
+        audit.record(
+            context, spec.name(), target, denied ? "denied" : "error", reason(spec, failed));
       }
       metrics.request(spec.name(), denied ? "denied" : "error");
       return Response.failure(request.id(), RpcError.of(withCaller(failed, context)));
@@ -87,6 +90,14 @@ public final class Dispatcher {
               "internal error in gflowd (correlation id " + correlationId + "; see its log)",
               new ErrorData(null, null, null, null, correlationId)));
     }
+  }
+
+  /**
+   * A privileged method's own error message is audited in full (its params are host settings, not
+   * user secrets); for any other method only the error code, since its message may quote a param.
+   */
+  private static String reason(MethodSpec spec, RpcException failed) {
+    return spec.audited() ? failed.getMessage() : failed.code().name().toLowerCase(Locale.ROOT);
   }
 
   private static RpcException denial(MethodSpec spec, CallContext context) {

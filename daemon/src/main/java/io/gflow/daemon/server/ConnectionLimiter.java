@@ -48,6 +48,13 @@ final class ConnectionLimiter {
     }
   }
 
+  /** Open connections per uid, a copy. */
+  Map<Long, Integer> openPerUid() {
+    synchronized (lock) {
+      return new HashMap<>(perUid);
+    }
+  }
+
   int open() {
     synchronized (lock) {
       return total;

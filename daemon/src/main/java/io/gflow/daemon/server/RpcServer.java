@@ -91,6 +91,11 @@ public final class RpcServer implements AutoCloseable {
     return limiter.open();
   }
 
+  /** Open connections per uid, a snapshot. */
+  public java.util.Map<Long, Integer> openConnectionsPerUid() {
+    return limiter.openPerUid();
+  }
+
   private void acceptLoop() {
     while (!closing) {
       AFUNIXSocket socket;

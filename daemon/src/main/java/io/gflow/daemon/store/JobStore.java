@@ -226,6 +226,11 @@ public final class JobStore implements AutoCloseable {
     return join(writer.submit(context -> context.purgeFinishedBefore(cutoffMillis)));
   }
 
+  /** Tells {@code observer} the duration of each group commit in nanoseconds (for metrics). */
+  public void observeCommits(java.util.function.LongConsumer observer) {
+    writer.observeCommits(observer);
+  }
+
   /** How many transactions the writer has committed since open: fewer than writes when grouped. */
   public long commits() {
     return writer.commits();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ final class StoreWriter {
 
   // Guarded by lock.
   private boolean closed;
+
+  private volatile LongConsumer commitObserver = nanos -> {};
 
   // Writer thread only: whether the last group failed, to log only the transitions.
   private boolean failing;
@@ -79,6 +82,19 @@ final class StoreWriter {
     return commits.get();
   }
 
+  /** Tells {@code observer} how long each successful group commit took, in nanoseconds. */
+  void observeCommits(LongConsumer observer) {
+    commitObserver = observer;
+  }
+
+  private void observeCommit(long nanos) {
+    try {
+      commitObserver.accept(nanos);
+    } catch (RuntimeException failed) {
+      LOG.warn("commit observer failed: {}", failed.toString());
+    }
+  }
+
   private void run() {
     List<Queued<?>> group = new ArrayList<>();
     while (true) {
@@ -115,6 +131,7 @@ final class StoreWriter {
       return;
     }
     long firstFreeId = context.nextId();
+    long begin = System.nanoTime();
     try {
       context.execute("BEGIN IMMEDIATE");
       for (Queued<?> queued : writes) {
@@ -131,6 +148,7 @@ final class StoreWriter {
       return;
     }
     commits.incrementAndGet();
+    observeCommit(System.nanoTime() - begin);
     if (failing) {
       failing = false;
       LOG.info("job store {} accepts writes again", dbFile);

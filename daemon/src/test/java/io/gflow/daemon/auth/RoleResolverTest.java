@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gflow.daemon.config.AuditSettings;
 import io.gflow.daemon.config.DaemonConfig;
 import io.gflow.daemon.config.Limits;
 import io.gflow.daemon.config.SchedulerSettings;
@@ -261,6 +262,7 @@ class RoleResolverTest {
         false,
         allowNobody,
         Limits.defaults(),
-        SchedulerSettings.defaults());
+        SchedulerSettings.defaults(),
+        AuditSettings.defaults());
   }
 }

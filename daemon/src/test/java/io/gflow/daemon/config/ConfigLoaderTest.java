@@ -113,7 +113,8 @@ class ConfigLoaderTest {
             defaults.allowRootJobs(),
             defaults.allowNobody(),
             defaults.limits(),
-            defaults.scheduler()),
+            defaults.scheduler(),
+            defaults.audit()),
         config);
   }
 
@@ -239,6 +240,22 @@ class ConfigLoaderTest {
         "operator_users = [\"-rf\"]\n");
     assertError(
         "gflowd.toml:2: scheduler.slots (-1) must be in 0..65536", "[scheduler]\nslots = -1\n");
+  }
+
+  @Test
+  void parse_auditTable_readsRotationSettings() throws ConfigException {
+    assertEquals(
+        new AuditSettings(4096, 2), parse("[audit]\nmax_bytes = 4096\nkeep = 2\n").audit());
+    assertEquals(new AuditSettings(10 * 1024 * 1024, 5), parse("").audit());
+  }
+
+  @Test
+  void parse_badAuditSettings_nameKeyLineAndRange() {
+    assertError(
+        "gflowd.toml:2: audit.max_bytes (10) must be in 1024..1073741824",
+        "[audit]\nmax_bytes = 10\n");
+    assertError("gflowd.toml:2: audit.keep (0) must be in 1..100", "[audit]\nkeep = 0\n");
+    assertError("gflowd.toml:3: unknown key 'audit.rotate'", "[audit]\nkeep = 1\nrotate = 1\n");
   }
 
   @Test
