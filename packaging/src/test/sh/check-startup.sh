@@ -205,6 +205,10 @@ if [ -x "$other/bin/java" ] && [ "$(java_major "$other")" != "$major" ]; then
     quiet_version "Java $other_major with its own archive" env JAVA_HOME="$other" "$work/other/bin/gctl"
     # Both archives side by side; the build JDK still uses its own.
     quiet_version "Java $major beside Java $other_major's archive" "$work/other/bin/gctl"
+    for archive in "$work/other/lib/cds/java$other_major"/clients.*; do
+      printf 'not an archive' >"$archive"
+    done
+    quiet_version "Java $other_major, corrupt archive" env JAVA_HOME="$other" "$work/other/bin/gctl"
   fi
 else
   note "no other JDK at $other: cross-JDK checks skipped (GFLOW_OTHER_JDK=...)"
