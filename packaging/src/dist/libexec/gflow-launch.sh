@@ -13,9 +13,13 @@
 # costs no extra JVM start. Environment:
 #
 #   JAVA_HOME          the JDK to use.
-#   GFLOWD_JAVA_OPTS   extra JVM options for gflowd only. Split on blanks ON PURPOSE, with
-#                      globbing off and no other evaluation, so an option cannot contain a
-#                      blank: GFLOWD_JAVA_OPTS='-Xmx512m -Dfoo=bar'.
+#   GFLOWD_JAVA_OPTS   extra JVM options for gflowd only, after those in etc/gflowd.jvm. Split
+#                      on blanks ON PURPOSE, with globbing off and no other evaluation, so an
+#                      option cannot contain a blank: GFLOWD_JAVA_OPTS='-Xmx512m -Dfoo=bar'.
+#                      (An option with a blank goes on its own line in etc/gflowd.jvm.)
+#
+# Clients use the class-data archive in lib/cds/ when it was built for the running JDK
+# (libexec/gflow-cds builds, checks and removes it).
 #
 # Nothing here evaluates user input: arguments are passed on as "$@".
 
@@ -37,22 +41,23 @@ gflow_parse_major() {
   gflow_major=${gflow_major%%[!0-9]*}
 }
 
-# Sets gflow_major from JAVA_VERSION in the release file of JDK home $1 (a Java 8 JRE keeps
-# it one level up); leaves it empty if there is none.
+# Sets gflow_major from JAVA_VERSION, and gflow_runtime from JAVA_RUNTIME_VERSION, in the release
+# file of JDK home $1 (a Java 8 JRE keeps it one level up); leaves them empty if there is none.
 gflow_release_major() {
   gflow_major=
+  gflow_runtime=
   for gflow_release in "$1/release" "$1/../release"; do
     [ -r "$gflow_release" ] || continue
     while IFS= read -r gflow_line || [ -n "$gflow_line" ]; do
+      gflow_value=${gflow_line#*=}
+      gflow_value=${gflow_value#\"}
+      gflow_value=${gflow_value%\"}
       case $gflow_line in
-        JAVA_VERSION=*)
-          gflow_line=${gflow_line#JAVA_VERSION=}
-          gflow_line=${gflow_line#\"}
-          gflow_parse_major "${gflow_line%\"}"
-          return 0
-          ;;
+        JAVA_VERSION=*) gflow_parse_major "$gflow_value" ;;
+        JAVA_RUNTIME_VERSION=*) gflow_runtime=$gflow_value ;;
       esac
     done <"$gflow_release"
+    return 0
   done
 }
 
@@ -85,28 +90,107 @@ gflow_find_java() {
   fi
 }
 
-# Runs a client main class ($1) with the remaining arguments. The classpath holds only the
-# client jars: a client must never load daemon code. Flags favour a fast cold start
-# (shared/notes/cli-startup.md).
+# The client JVM: flags that favour a fast cold start (shared/notes/cli-startup.md), and only the
+# client jars (a client must never load daemon code). gflow-cds trains and checks its archive with
+# exactly these.
+gflow_client_flags='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
+gflow_client_cp=$gflow_lib/gflow-cli.jar:$gflow_lib/gflow-protocol.jar:$gflow_lib/jackson-core.jar:$gflow_lib/picocli.jar
+
+# Sets gflow_cds_dir, gflow_cds_archive and gflow_cds_option (the JVM option that uses the
+# archive) for the Java found by gflow_find_java: an AppCDS archive on Java 17-24, an AOT cache
+# (JEP 483/514) on 25 and newer.
+gflow_cds_paths() {
+  gflow_cds_dir=$gflow_lib/cds/java$gflow_major
+  if [ "$gflow_major" -ge 25 ]; then
+    gflow_cds_archive=$gflow_cds_dir/clients.aot
+    gflow_cds_option=-XX:AOTCache=$gflow_cds_archive
+  else
+    gflow_cds_archive=$gflow_cds_dir/clients.jsa
+    gflow_cds_option=-XX:SharedArchiveFile=$gflow_cds_archive
+  fi
+}
+
+# Sets gflow_fingerprint: what the archive depends on, computable without starting a JVM. The
+# JDK's resolved home and its build (release file); before Java 25 also the class path, since
+# an AppCDS archive cannot move (an AOT cache can, so a tarball's cache works where unpacked).
+# gflow-cds writes it at the top of the stamp file; the launcher compares.
+gflow_cds_fingerprint() {
+  gflow_real_home=$(readlink -f -- "$gflow_java_home") || gflow_real_home=$gflow_java_home
+  gflow_fingerprint="gflow-cds 1
+java.home=$gflow_real_home
+java.runtime.version=$gflow_runtime"
+  if [ "$gflow_major" -lt 25 ]; then
+    gflow_fingerprint="$gflow_fingerprint
+java.class.path=$gflow_client_cp"
+  fi
+}
+
+# Succeeds if the archive exists and its stamp's fingerprint (the lines before the first
+# comment) is the running JDK's. Only shell builtins read the stamp.
+gflow_cds_matches() {
+  [ -n "$gflow_runtime" ] && [ -r "$gflow_cds_archive" ] && [ -r "$gflow_cds_dir/stamp" ] ||
+    return 1
+  gflow_cds_fingerprint
+  gflow_stamp=
+  while IFS= read -r gflow_line; do
+    case $gflow_line in '#'*) break ;; esac
+    gflow_stamp="$gflow_stamp${gflow_stamp:+
+}$gflow_line"
+  done <"$gflow_cds_dir/stamp"
+  [ "$gflow_stamp" = "$gflow_fingerprint" ]
+}
+
+# Runs a client main class ($1) with the remaining arguments, using the shipped class-data
+# archive when it was built for this JDK (else silently without it). With an archive, the JVM's
+# own archive messages are off: a stale one (e.g. replaced jars) is dropped without noise.
 gflow_client() {
   gflow_find_java
   gflow_main=$1
   shift
-  exec "$gflow_java" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto \
-    -cp "$gflow_lib/gflow-cli.jar:$gflow_lib/gflow-protocol.jar:$gflow_lib/jackson-core.jar:$gflow_lib/picocli.jar" \
-    "$gflow_main" "$@"
+  gflow_cds_paths
+  if gflow_cds_matches; then
+    if [ "$gflow_major" -ge 25 ]; then
+      gflow_cds_quiet='-Xlog:aot*=off -Xlog:cds*=off'
+    else
+      gflow_cds_quiet='-Xlog:cds*=off'
+    fi
+  else
+    gflow_cds_option=
+    gflow_cds_quiet=
+  fi
+  # shellcheck disable=SC2086 # the flag lists are constants above, split on purpose.
+  exec "$gflow_java" $gflow_client_flags ${gflow_cds_option:+"$gflow_cds_option"} $gflow_cds_quiet \
+    -cp "$gflow_client_cp" "$gflow_main" "$@"
 }
 
 # Runs the daemon main class ($1) with the remaining arguments, all jars in lib/ on the
-# classpath, and $GFLOWD_JAVA_OPTS split on blanks (see the top of this file).
+# classpath. JVM options: first etc/gflowd.jvm (one option per line, taken whole; blank lines and
+# lines starting with # are skipped), then $GFLOWD_JAVA_OPTS split on blanks (see the top of this
+# file), so the environment wins.
 gflow_daemon() {
   gflow_find_java
   gflow_main=$1
   shift
+  # Append the JVM's arguments after the user's, then rotate the user's to the end: no eval.
+  gflow_nargs=$#
+  set -- "$@" -Dgflow.home="$gflow_home"
+  if [ -r "$gflow_home/etc/gflowd.jvm" ]; then
+    while IFS= read -r gflow_line || [ -n "$gflow_line" ]; do
+      case $gflow_line in '' | '#'*) continue ;; esac
+      set -- "$@" "$gflow_line"
+    done <"$gflow_home/etc/gflowd.jvm"
+  fi
   set -f
   IFS=' 	
 '
-  # shellcheck disable=SC2086 # GFLOWD_JAVA_OPTS is split on purpose; globbing is off.
-  exec "$gflow_java" -Dgflow.home="$gflow_home" ${GFLOWD_JAVA_OPTS:-} \
-    -cp "$gflow_lib/*" "$gflow_main" "$@"
+  for gflow_opt in ${GFLOWD_JAVA_OPTS:-}; do
+    set -- "$@" "$gflow_opt"
+  done
+  set -- "$@" -cp "$gflow_lib/*" "$gflow_main"
+  while [ "$gflow_nargs" -gt 0 ]; do
+    set -- "$@" "$1"
+    shift
+    gflow_nargs=$((gflow_nargs - 1))
+  done
+  exec "$gflow_java" "$@"
 }

@@ -57,7 +57,7 @@ EOF
 
 # --- layout and modes --------------------------------------------------------------------
 for file in bin/gflowd bin/gctl bin/gbatch bin/gqueue bin/gcancel bin/gjob bin/ginfo \
-  libexec/gflow-launch.sh; do
+  libexec/gflow-launch.sh libexec/gflow-cds etc/gflowd.jvm; do
   [ -f "$dist/$file" ] || fail "missing $file"
 done
 for launcher in "$dist"/bin/*; do
@@ -67,6 +67,7 @@ for jar in gflow-cli gflow-daemon gflow-protocol jackson-core picocli; do
   [ -f "$dist/lib/$jar.jar" ] || fail "missing lib/$jar.jar"
 done
 for file in "$dist"/lib/*; do
+  [ "$file" != "$dist/lib/cds" ] || continue # the clients' class-data archive: check-startup.sh
   case ${file##*/} in
     *-[0-9]*.jar) fail "versioned jar name: ${file#"$dist"/}" ;;
     *.jar) ;;
@@ -85,7 +86,8 @@ tar -tvzf "$tarball" | awk -v bin="$name/bin/" '
 
 # --- shellcheck --------------------------------------------------------------------------
 if command -v shellcheck >/dev/null 2>&1; then
-  shellcheck -x "$dist"/bin/* "$dist"/libexec/*.sh "$0" || fail "shellcheck (above)"
+  shellcheck -x "$dist"/bin/* "$dist"/libexec/*.sh "$dist"/libexec/gflow-cds "$0" \
+    "${0%/*}"/check-startup.sh || fail "shellcheck (above)"
 elif [ "${GFLOW_SHELLCHECK:-required}" = optional ]; then
   echo "check-dist: WARNING: shellcheck not installed; skipped (apt-get install shellcheck)" >&2
 else
@@ -134,7 +136,6 @@ cat >"$work/want" <<EOF
 -XX:TieredStopAtLevel=1
 -XX:+UseSerialGC
 -XX:-UsePerfData
--Xshare:auto
 -cp
 $lib/gflow-cli.jar:$lib/gflow-protocol.jar:$lib/jackson-core.jar:$lib/picocli.jar
 io.gflow.cli.ctl.GctlCommand
@@ -148,7 +149,7 @@ if run 0 env JAVA_HOME="$work/jdk17" "$dist/bin/gctl" ping 'a  b' '*' "\$(touch 
   same_text "gctl's java command line" "$work/want" "$work/out"
 fi
 [ ! -e "$work/pwned" ] || fail "an argument was evaluated"
-classpath=$(sed -n 6p "$work/want")
+classpath=$(sed -n 5p "$work/want")
 set -f
 IFS=:
 for jar in $classpath; do
@@ -186,6 +187,15 @@ else
   failures=$((failures + 1))
 fi
 
+# etc/gflowd.jvm: one option per line, taken whole, before GFLOWD_JAVA_OPTS; comments skipped.
+cp -a "$dist" "$work/jvmfile"
+printf '%s\n' '# a comment' '' '-Dwith=a  blank' '-Xmx128m' >"$work/jvmfile/etc/gflowd.jvm"
+printf '%s\n' "-Dgflow.home=$work/jvmfile" '-Dwith=a  blank' -Xmx128m -Xmx64m -cp "$work/jvmfile/lib/*" \
+  io.gflow.daemon.DaemonMain run >"$work/want"
+if run 0 env JAVA_HOME="$work/jdk17" GFLOWD_JAVA_OPTS=-Xmx64m "$work/jvmfile/bin/gflowd" run; then
+  same_text "gflowd's java command line with etc/gflowd.jvm" "$work/want" "$work/out"
+fi
+
 # The job clients: the same client command line, each with its own main class.
 for pair in gbatch:batch.GbatchCommand gqueue:queue.GqueueCommand gcancel:cancel.GcancelCommand \
   gjob:job.GjobCommand ginfo:info.GinfoCommand; do
@@ -194,7 +204,7 @@ for pair in gbatch:batch.GbatchCommand gqueue:queue.GqueueCommand gcancel:cancel
     printf '%s\n' "io.gflow.cli.${pair#*:}" -- 'a  b' '*' >"$work/want"
     tail -n 4 "$work/out" >"$work/got"
     same_text "$prog's main class and arguments" "$work/want" "$work/got"
-    if sed -n 6p "$work/out" | grep -q daemon; then fail "$prog classpath holds daemon code"; fi
+    if sed -n 5p "$work/out" | grep -q daemon; then fail "$prog classpath holds daemon code"; fi
   fi
 done
 
