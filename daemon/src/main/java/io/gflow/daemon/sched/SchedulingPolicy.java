@@ -75,8 +75,8 @@ final class SchedulingPolicy {
       } else if (!pool.possible(job)) {
         // Asks for more than exists: it must not hold up the queue.
         reasons.put(job.id(), Reasons.RESOURCES);
-      } else if (pool.limitReason(job) != null) {
-        reasons.put(job.id(), pool.limitReason(job));
+      } else if (waitsForLimit(pool, job, reasons)) {
+        // Its group, array or user is at a limit; it must not hold up the queue either.
       } else if (reservation == null && pool.fits(job)) {
         starts.add(new Plan.Start(job, pool.take(job, now)));
       } else if (reservation == null) {
@@ -94,5 +94,14 @@ final class SchedulingPolicy {
       }
     }
     return new Plan(starts, reasons, doomed, nextBegin);
+  }
+
+  /** Records why the job waits if a group, array or user limit holds it; false when none does. */
+  private static boolean waitsForLimit(ResourcePool pool, Job job, Map<Long, String> reasons) {
+    String limit = pool.limitReason(job);
+    if (limit != null) {
+      reasons.put(job.id(), limit);
+    }
+    return limit != null;
   }
 }

@@ -1,6 +1,7 @@
 package io.gflow.protocol.admin;
 
 import io.gflow.protocol.RpcException;
+import io.gflow.protocol.SafeText;
 import io.gflow.protocol.json.Fields;
 import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
@@ -87,14 +88,15 @@ public record LimitsResult(
       return (int) number.exactLong().getAsLong();
     }
     throw RpcException.invalidParams(
-        "limit of " + name + " must be an integer in 0.." + Quota.MAX_LIMIT);
+        "limit of " + SafeText.escape(name) + " must be an integer in 0.." + Quota.MAX_LIMIT);
   }
 
   private static long arrayId(String key) {
     try {
       return Long.parseLong(key);
     } catch (NumberFormatException notANumber) {
-      throw RpcException.invalidParams("array_limits key " + key + " is not a job id");
+      throw RpcException.invalidParams(
+          "array_limits key " + SafeText.escape(key) + " is not a job id");
     }
   }
 }
