@@ -132,6 +132,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
         closer.register(
             AuditLog.open(settings.stateDir().resolve("audit.log"), clock, config.audit()));
     Metrics metrics = new Metrics();
+    audit.observeDenials(metrics::denial);
     DebugState state = new DebugState();
     jobs =
         closer.register(
