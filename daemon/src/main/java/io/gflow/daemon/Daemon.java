@@ -132,6 +132,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
         closer.register(
             AuditLog.open(settings.stateDir().resolve("audit.log"), clock, config.audit()));
     Metrics metrics = new Metrics();
+    audit.observeDenials(metrics::denial);
     DebugState state = new DebugState();
     jobs =
         closer.register(
@@ -171,7 +172,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
                 timer));
     server.start();
     state.section("daemon", this::daemonState);
-    state.section("connections", this::connectionState);
+    state.section("connections", server::debugState);
     LOG.info(
         "gflowd {} ready: mode {}, socket {}, state {}",
         Version.current(),
@@ -188,16 +189,6 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
         .put("socket", settings.socket().toString())
         .put("state_dir", settings.stateDir().toString())
         .put("uptime_seconds", Duration.between(started, clock.instant()).toSeconds())
-        .build();
-  }
-
-  private JsonObject connectionState() {
-    JsonObject.Builder perUid = JsonObject.builder();
-    new TreeMap<>(server.openConnectionsPerUid())
-        .forEach((uid, open) -> perUid.put(Long.toString(uid), (long) open));
-    return JsonObject.builder()
-        .put("open", server.openConnections())
-        .put("per_uid", perUid.build())
         .build();
   }
 

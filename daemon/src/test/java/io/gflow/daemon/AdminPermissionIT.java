@@ -85,6 +85,10 @@ class AdminPermissionIT {
     assertEquals("user", bob.stringOrNull("role"), "the denied reload changed nothing");
     try (var client = daemon.client()) {
       assertEquals(JsonObject.EMPTY, client.call(Methods.DAEMON_PING, null));
+      String metrics = ((JsonObject) client.call(Methods.DEBUG_METRICS, null)).stringOrNull("text");
+      for (String method : ADMIN_ONLY) {
+        assertTrue(metrics.contains("gflow_denials_total{method=\"" + method + "\"} 2\n"), metrics);
+      }
     }
   }
 

@@ -5,6 +5,9 @@ import static io.gflow.cli.ctl.GctlRunner.withSocket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gflow.cli.CliRunner;
+import io.gflow.cli.cancel.GcancelCommand;
+import io.gflow.cli.job.GjobCommand;
 import io.gflow.daemon.DaemonExtension;
 import io.gflow.protocol.control.AuditResult;
 import io.gflow.protocol.json.Json;
@@ -100,7 +103,7 @@ class GctlInspectIT {
       assertTrue(json.has(section), section + " in " + state.stdout());
     }
     JsonObject connections = (JsonObject) json.get("connections");
-    assertEquals("1", connections.get("open").toString().replaceAll("[^0-9]", ""));
+    assertEquals("1", Json.write(connections.get("open")));
     JsonObject scheduler = (JsonObject) json.get("scheduler");
     assertTrue(scheduler.has("queued") && scheduler.has("running_per_user"), scheduler.toString());
     JsonObject store = (JsonObject) json.get("store");
@@ -119,6 +122,34 @@ class GctlInspectIT {
     assertTrue(text.contains("gflow_jobs{state=\"running\"} 0\n"), text);
     assertTrue(text.contains("gflow_queue_wait_seconds_bucket{le=\"+Inf\"} 0\n"), text);
     assertTrue(text.contains("# TYPE gflow_store_commit_seconds histogram\n"), text);
+  }
+
+  @Test
+  void jobThatRan_countedInQueueWaitStoreCommitsAndJobGauge() throws Exception {
+    CliRunner cli = new CliRunner(daemon.socket());
+    String id = cli.submit(daemon.root(), "true");
+    CliRunner.Run wait = cli.runSub(new GjobCommand(), "wait", id, "--timeout", "30");
+    assertEquals(0, wait.exitCode(), wait.both());
+    String text = run("metrics").stdout();
+    assertTrue(text.contains("gflow_queue_wait_seconds_count 1\n"), text);
+    assertTrue(text.contains("gflow_jobs{state=\"completed\"} 1\n"), text);
+    assertTrue(!text.contains("gflow_store_commit_seconds_count 0\n"), text);
+  }
+
+  @Test
+  void debugState_runningJob_countedPerUser() throws Exception {
+    CliRunner cli = new CliRunner(daemon.socket());
+    String id = cli.submit(daemon.root(), "sleep", "60");
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    JsonObject scheduler;
+    do {
+      JsonObject state = (JsonObject) Json.parse(run("debug-state", "--json").stdout().trim());
+      scheduler = (JsonObject) state.get("scheduler");
+    } while (!Json.write(scheduler.get("running")).equals("1") && System.nanoTime() < deadline);
+    assertEquals("1", Json.write(scheduler.get("running")), scheduler.toString());
+    JsonObject perUser = (JsonObject) scheduler.get("running_per_user");
+    assertEquals(1, perUser.size(), scheduler.toString());
+    assertEquals(0, cli.run(new GcancelCommand(), id).exitCode());
   }
 
   @Test

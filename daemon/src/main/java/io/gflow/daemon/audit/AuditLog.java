@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +41,7 @@ public final class AuditLog implements Closeable {
   private final Clock clock;
   private final AuditSettings settings;
   private final Object lock = new Object();
+  private volatile Consumer<String> denials = method -> {};
   // guarded by lock
   private FileChannel channel;
   // guarded by lock: bytes in the current file
@@ -83,6 +85,11 @@ public final class AuditLog implements Closeable {
     return file;
   }
 
+  /** Tells {@code listener} the method of every denial recorded from now on (for metrics). */
+  public void observeDenials(Consumer<String> listener) {
+    denials = listener;
+  }
+
   /** The file that holds the {@code index}-th rotation ({@code audit.log.1} is the newest). */
   Path rotated(int index) {
     return file.resolveSibling(file.getFileName() + "." + index);
@@ -111,6 +118,9 @@ public final class AuditLog implements Closeable {
                 ? reason
                 : reason.substring(0, MAX_REASON) + "…");
     byte[] bytes = (Json.write(line.toJson()) + "\n").getBytes(StandardCharsets.UTF_8);
+    if ("denied".equals(outcome)) {
+      denials.accept(method);
+    }
     synchronized (lock) {
       try {
         if (size > 0 && size + bytes.length > settings.maxBytes()) {

@@ -36,7 +36,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
@@ -165,22 +164,11 @@ public final class JobSystem implements AutoCloseable {
   public void instrument(Metrics metrics, DebugState state) {
     holder.queueWait = metrics.queueWait();
     store.observeCommits(metrics.storeCommit()::observeNanos);
-    metrics.gauge("gflow_jobs", "Jobs in the store by state.", "state", this::jobsByState);
+    metrics.gauge(
+        "gflow_jobs", "Jobs in the store by state.", "state", () -> JobSystemState.byState(store));
     state.section("scheduler", () -> JobSystemState.scheduler(scheduler, resources));
     state.section("store", () -> JobSystemState.store(store));
     state.section("limits", () -> limits.limits().toJson());
-  }
-
-  private Map<String, Long> jobsByState() {
-    Map<String, Long> counts = new LinkedHashMap<>();
-    for (JobState jobState : JobState.values()) {
-      counts.put(jobState.wireName().toLowerCase(Locale.ROOT), 0L);
-    }
-    store
-        .countByState()
-        .forEach(
-            (jobState, count) -> counts.put(jobState.wireName().toLowerCase(Locale.ROOT), count));
-    return counts;
   }
 
   /**

@@ -84,6 +84,18 @@ final class JobSystemState {
         .build();
   }
 
+  /** Jobs in the store by lower-case state name, every state present (for the gflow_jobs gauge). */
+  static Map<String, Long> byState(JobStore store) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (JobState state : JobState.values()) {
+      counts.put(state.wireName().toLowerCase(Locale.ROOT), 0L);
+    }
+    store
+        .countByState()
+        .forEach((state, count) -> counts.put(state.wireName().toLowerCase(Locale.ROOT), count));
+    return counts;
+  }
+
   private static Map<String, Long> toLongs(Map<String, Integer> values) {
     Map<String, Long> result = new TreeMap<>();
     values.forEach((key, value) -> result.put(key, (long) value));

@@ -38,9 +38,14 @@ public final class Metrics {
   /** Counts one call of {@code method} that ended with {@code outcome}. */
   public void request(String method, String outcome) {
     requests.computeIfAbsent(method + "\u0000" + outcome, key -> new LongAdder()).increment();
-    if ("denied".equals(outcome)) {
-      denials.computeIfAbsent(method, key -> new LongAdder()).increment();
-    }
+  }
+
+  /**
+   * Counts one denial of {@code method}: fed by the audit log, so that per-job denials inside an
+   * otherwise successful call and refused connections count too.
+   */
+  public void denial(String method) {
+    denials.computeIfAbsent(method, key -> new LongAdder()).increment();
   }
 
   /** Counts one connection that ended its admission with {@code outcome}. */

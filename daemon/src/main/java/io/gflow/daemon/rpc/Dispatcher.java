@@ -56,7 +56,7 @@ public final class Dispatcher {
   }
 
   private Response call(MethodSpec spec, CallContext context, Request request) {
-    String target = spec.target().of(request.params());
+    String target = target(spec, request);
     if (!context.role().atLeast(spec.required())) {
       RpcException denied = denial(spec, context);
       audit.record(context, spec.name(), target, "denied", denied.getMessage());
@@ -82,6 +82,9 @@ public final class Dispatcher {
     } catch (Exception unexpected) {
       String correlationId = UUID.randomUUID().toString();
       LOG.error("internal error in {} [{}]", spec.name(), correlationId, unexpected);
+      if (spec.audited()) {
+        audit.record(context, spec.name(), target, "error", "internal error " + correlationId);
+      }
       metrics.request(spec.name(), "internal_error");
       return Response.failure(
           request.id(),
@@ -89,6 +92,16 @@ public final class Dispatcher {
               ErrorCode.INTERNAL_ERROR.code(),
               "internal error in gflowd (correlation id " + correlationId + "; see its log)",
               new ErrorData(null, null, null, null, correlationId)));
+    }
+  }
+
+  /** The audit target; an extractor that fails names no target rather than failing the call. */
+  private static String target(MethodSpec spec, Request request) {
+    try {
+      return spec.target().of(request.params());
+    } catch (RuntimeException failed) {
+      LOG.warn("audit target of {} failed: {}", spec.name(), failed.toString());
+      return null;
     }
   }
 

@@ -7,12 +7,14 @@ import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.RpcException;
 import io.gflow.protocol.json.Json;
 import io.gflow.protocol.json.JsonNull;
+import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.rpc.Response;
 import io.gflow.protocol.rpc.RpcError;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,9 +93,12 @@ public final class RpcServer implements AutoCloseable {
     return limiter.open();
   }
 
-  /** Open connections per uid, a snapshot. */
-  public java.util.Map<Long, Integer> openConnectionsPerUid() {
-    return limiter.openPerUid();
+  /** The {@code connections} section of {@code debug.state}: open connections, also per uid. */
+  public JsonObject debugState() {
+    JsonObject.Builder perUid = JsonObject.builder();
+    new TreeMap<>(limiter.openPerUid())
+        .forEach((uid, open) -> perUid.put(Long.toString(uid), (long) open));
+    return JsonObject.builder().put("open", limiter.open()).put("per_uid", perUid.build()).build();
   }
 
   private void acceptLoop() {

@@ -139,6 +139,17 @@ class AuditLogTest {
   }
 
   @Test
+  void record_denial_toldToListener() throws Exception {
+    List<String> denied = new java.util.ArrayList<>();
+    try (AuditLog log = AuditLog.open(dir.resolve("audit.log"), clock)) {
+      log.observeDenials(denied::add);
+      log.record(BOB, "job.cancel", "job 1", "denied", "no");
+      log.record(ROOT, "admin.reload", null, "ok", null);
+    }
+    assertEquals(List.of("job.cancel"), denied);
+  }
+
+  @Test
   void record_longReason_isCapped() throws Exception {
     try (AuditLog log = AuditLog.open(dir.resolve("audit.log"), clock)) {
       log.record(BOB, "admin.reload", null, "denied", "x".repeat(5000));

@@ -62,6 +62,9 @@ class MetricsTest {
     metrics.request("admin.reload", "denied");
     metrics.request("admin.reload", "denied");
     metrics.request("weird\"method\n", "denied");
+    metrics.denial("admin.reload");
+    metrics.denial("admin.reload");
+    metrics.denial("weird\"method\n");
     metrics.connection("admitted");
     metrics.gauge("gflow_connections_open", () -> 3);
     metrics.gauge(
