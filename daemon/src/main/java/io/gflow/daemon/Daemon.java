@@ -138,7 +138,8 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
                     timer,
                     audit,
                     this::jobPolicy,
-                    accounts::lookupUser)));
+                    accounts::lookupUser,
+                    uid -> accounts.lookupUid(uid).map(account -> account.name()))));
     List<MethodSpec> methods = new ArrayList<>(ControlHandlers.methods(this, metrics));
     methods.addAll(jobs.methods());
     Dispatcher dispatcher = new Dispatcher(methods, audit, metrics);

@@ -11,16 +11,11 @@ import io.gflow.daemon.job.Job;
 import io.gflow.daemon.rpc.MethodSpec;
 import io.gflow.daemon.sched.Gpu;
 import io.gflow.daemon.sched.GpuProbe;
-import io.gflow.daemon.sched.GpuState;
 import io.gflow.daemon.sched.Launched;
 import io.gflow.daemon.sched.Launcher;
 import io.gflow.daemon.sched.Resources;
 import io.gflow.daemon.sched.Scheduler;
 import io.gflow.daemon.store.JobStore;
-import io.gflow.protocol.Methods;
-import io.gflow.protocol.control.NoParams;
-import io.gflow.protocol.job.GpuInfo;
-import io.gflow.protocol.job.GpusResult;
 import io.gflow.protocol.job.JobState;
 import io.gflow.protocol.job.LogResult;
 import java.io.IOException;
@@ -32,9 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -53,7 +50,8 @@ public final class JobSystem implements AutoCloseable {
   private final Scheduler scheduler;
   private final JobRunner runner;
   private final JobService service;
-  private final List<Gpu> gpus;
+  private final GpuAdmin gpuAdmin;
+  private volatile GpuWatch gpuWatch;
 
   private JobSystem(
       JobStore store,
@@ -61,13 +59,13 @@ public final class JobSystem implements AutoCloseable {
       Scheduler scheduler,
       JobRunner runner,
       JobService service,
-      List<Gpu> gpus) {
+      GpuAdmin gpuAdmin) {
     this.store = store;
     this.loop = loop;
     this.scheduler = scheduler;
     this.runner = runner;
     this.service = service;
-    this.gpus = gpus;
+    this.gpuAdmin = gpuAdmin;
   }
 
   /** What the job system needs from the daemon around it. */
@@ -79,7 +77,8 @@ public final class JobSystem implements AutoCloseable {
       ScheduledExecutorService timer,
       AuditLog audit,
       Supplier<JobPolicy> policy,
-      Function<String, Optional<Long>> uidOfUser) {}
+      Function<String, Optional<Long>> uidOfUser,
+      LongFunction<Optional<String>> userOfUid) {}
 
   public static JobSystem start(Context context) throws IOException {
     JobStore store = JobStore.open(context.stateDir().resolve("gflow.db"), context.clock());
@@ -107,7 +106,7 @@ public final class JobSystem implements AutoCloseable {
                           holder.service.changed(changed);
                         }),
             store::get,
-            resources(context.settings(), gpus),
+            resources(context.settings(), gpus, GpuAdmin.stored(store)),
             context.settings().killGrace());
     holder.scheduler = scheduler;
     JobService service =
@@ -125,10 +124,27 @@ public final class JobSystem implements AutoCloseable {
             context.policy(),
             context.uidOfUser());
     holder.service = service;
-    JobSystem system = new JobSystem(store, loop, scheduler, runner, service, gpus);
+    GpuAdmin gpuAdmin = new GpuAdmin(gpus, store, scheduler);
+    JobSystem system = new JobSystem(store, loop, scheduler, runner, service, gpuAdmin);
     system.recover(context.stateDir(), context.clock());
     system.schedulePurge(context);
+    system.watchGpus(context, gpus);
     return system;
+  }
+
+  /** Probes nvidia-smi's GPUs for processes the queue did not start (not for a config list). */
+  private void watchGpus(Context context, List<Gpu> gpus) {
+    if (context.settings().gpus().mode() != GpuSetting.Mode.AUTO || gpus.isEmpty()) {
+      return;
+    }
+    gpuWatch =
+        new GpuWatch(
+            new GpuProbe(context.settings().nvidiaSmi()),
+            gpus,
+            scheduler,
+            gpuAdmin,
+            context.userOfUid());
+    gpuWatch.start(context.settings().gpuPoll());
   }
 
   /** Late binding between components that call each other. */
@@ -254,47 +270,19 @@ public final class JobSystem implements AutoCloseable {
     };
   }
 
-  private static Resources resources(SchedulerSettings settings, List<Gpu> gpus) {
+  /** The config's resources; a set stored by admin.setGpus overrides the config's GPUs. */
+  private static Resources resources(
+      SchedulerSettings settings, List<Gpu> gpus, Optional<Set<Integer>> storedAllowed) {
     int slots =
         settings.slots() > 0 ? settings.slots() : Runtime.getRuntime().availableProcessors();
-    return Resources.of(slots, gpus.stream().map(Gpu::index).toList());
+    Resources resources = Resources.of(slots, gpus.stream().map(Gpu::index).toList());
+    return storedAllowed.map(resources::withAllowedGpus).orElse(resources);
   }
 
   public List<MethodSpec> methods() {
     List<MethodSpec> methods = new ArrayList<>(service.methods());
-    methods.add(
-        MethodSpec.open(
-            Methods.SCHED_GPUS,
-            (context, params) -> {
-              NoParams.check(params, Methods.SCHED_GPUS);
-              return gpuTable().toJson();
-            }));
+    methods.addAll(gpuAdmin.methods());
     return methods;
-  }
-
-  private GpusResult gpuTable() {
-    Map<Integer, GpuState> states = new LinkedHashMap<>();
-    for (GpuState state : scheduler.gpus()) {
-      states.put(state.index(), state);
-    }
-    List<GpuInfo> rows = new ArrayList<>();
-    for (Gpu gpu : gpus) {
-      GpuState state = states.get(gpu.index());
-      boolean allowed = state != null && state.allowed();
-      boolean busy = state != null && state.busy();
-      String reason = !allowed ? "not allowed (gctl set-gpus)" : busy ? "in use by a job" : null;
-      rows.add(
-          new GpuInfo(
-              gpu.index(),
-              gpu.uuid(),
-              gpu.name(),
-              Math.max(0, gpu.memoryMib()),
-              allowed,
-              busy,
-              state == null ? null : state.jobId(),
-              reason));
-    }
-    return new GpusResult(rows);
   }
 
   /** Counts of jobs by state, for daemon.info. */
@@ -304,6 +292,9 @@ public final class JobSystem implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    if (gpuWatch != null) {
+      gpuWatch.close();
+    }
     scheduler.close();
     loop.shutdownNow();
     runner.close();
