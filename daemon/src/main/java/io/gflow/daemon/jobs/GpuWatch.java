@@ -39,7 +39,9 @@ final class GpuWatch implements AutoCloseable {
   private final GpuAdmin admin;
   private final LongFunction<Optional<String>> userOfUid;
   private final ScheduledExecutorService executor;
-  private boolean failing; // watch thread only
+  // Watch thread only.
+  private boolean failing;
+  private Map<Integer, List<ForeignProcess>> last;
 
   GpuWatch(
       GpuProbe probe,
@@ -84,8 +86,12 @@ final class GpuWatch implements AutoCloseable {
           byGpu.computeIfAbsent(index, key -> new ArrayList<>()).add(process);
         }
       }
-      scheduler.foreignGpus(byGpu).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      admin.foreign(foreign);
+      if (!foreign.equals(last)) {
+        // Unchanged reports would only cost the scheduler a pass.
+        scheduler.foreignGpus(byGpu).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        admin.foreign(foreign);
+        last = foreign;
+      }
       if (failing) {
         LOG.info("GPU probe works again");
         failing = false;
@@ -94,7 +100,9 @@ final class GpuWatch implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (IOException | ExecutionException | TimeoutException | RuntimeException failed) {
       if (!failing) {
-        LOG.warn("GPU probe for foreign processes failed (keeping the last result): {}", failed);
+        LOG.warn(
+            "GPU probe for foreign processes failed (keeping the last result): {}",
+            failed.toString());
         failing = true;
       }
     }
