@@ -145,7 +145,8 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
                     timer,
                     audit,
                     this::jobPolicy,
-                    accounts::lookupUser)));
+                    accounts::lookupUser,
+                    uid -> accounts.lookupUid(uid).map(account -> account.name()))));
     jobs.instrument(metrics, state);
     List<MethodSpec> methods = new ArrayList<>(ControlHandlers.methods(this, metrics));
     methods.addAll(InspectionHandlers.methods(audit, state));

@@ -19,6 +19,7 @@ public final class Methods {
   public static final String JOB_LOG = "job.log";
   public static final String JOB_EVENTS = "job.events";
   public static final String SCHED_GPUS = "sched.gpus";
+  public static final String ADMIN_SET_GPUS = "admin.setGpus";
   public static final String ADMIN_SHUTDOWN = "admin.shutdown";
   public static final String ADMIN_RELOAD = "admin.reload";
   public static final String ADMIN_SET_GROUP_LIMIT = "admin.setGroupLimit";
@@ -48,6 +49,7 @@ public final class Methods {
           JOB_SIGNAL,
           JOB_LOG,
           SCHED_GPUS,
+          ADMIN_SET_GPUS,
           ADMIN_SHUTDOWN,
           ADMIN_RELOAD,
           ADMIN_SET_GROUP_LIMIT,

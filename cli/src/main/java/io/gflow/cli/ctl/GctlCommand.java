@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       WhoamiCommand.class,
       PingCommand.class,
       StatusCommand.class,
+      SetGpusCommand.class,
+      ShowGpusCommand.class,
       ReloadCommand.class,
       ShutdownCommand.class,
       SetLimitCommand.class,

@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Locale;
 
 /** Formats {@code sched.gpus} for people. Pure functions; stateless and thread-safe. */
-final class GpuTable {
+public final class GpuTable {
   static final String NO_GPUS = "no GPUs: CPU-only queue";
 
   private GpuTable() {}
 
   /** INDEX NAME MEMORY ALLOWED BUSY JOB REASON, or {@link #NO_GPUS}. */
-  static String render(GpusResult result) {
+  public static String render(GpusResult result) {
     if (result.gpus().isEmpty()) {
       return NO_GPUS + "\n";
     }

@@ -50,7 +50,7 @@ public final class ConfigLoader {
           "write_timeout",
           "max_frame_bytes");
   private static final Set<String> SCHEDULER_KEYS =
-      Set.of("slots", "gpus", "nvidia_smi", "kill_grace", "retention");
+      Set.of("slots", "gpus", "nvidia_smi", "kill_grace", "retention", "gpu_poll");
   private static final Set<String> AUDIT_KEYS = Set.of("max_bytes", "keep");
 
   private ConfigLoader() {}
@@ -272,7 +272,12 @@ public final class ConfigLoader {
             "retention",
             defaults.retention(),
             SchedulerSettings.RETENTION_MIN,
-            SchedulerSettings.RETENTION_MAX));
+            SchedulerSettings.RETENTION_MAX),
+        table.duration(
+            "gpu_poll",
+            defaults.gpuPoll(),
+            SchedulerSettings.GPU_POLL_MIN,
+            SchedulerSettings.GPU_POLL_MAX));
   }
 
   private static String modeOf(Set<PosixFilePermission> permissions) {

@@ -16,16 +16,11 @@ import io.gflow.daemon.metrics.Metrics;
 import io.gflow.daemon.rpc.MethodSpec;
 import io.gflow.daemon.sched.Gpu;
 import io.gflow.daemon.sched.GpuProbe;
-import io.gflow.daemon.sched.GpuState;
 import io.gflow.daemon.sched.Launched;
 import io.gflow.daemon.sched.Launcher;
 import io.gflow.daemon.sched.Resources;
 import io.gflow.daemon.sched.Scheduler;
 import io.gflow.daemon.store.JobStore;
-import io.gflow.protocol.Methods;
-import io.gflow.protocol.control.NoParams;
-import io.gflow.protocol.job.GpuInfo;
-import io.gflow.protocol.job.GpusResult;
 import io.gflow.protocol.job.JobState;
 import io.gflow.protocol.job.LogResult;
 import java.io.IOException;
@@ -38,9 +33,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -60,9 +57,10 @@ public final class JobSystem implements AutoCloseable {
   private final JobRunner runner;
   private final JobService service;
   private final LimitsService limits;
-  private final List<Gpu> gpus;
   private final Resources resources;
   private final Holder holder;
+  private final GpuAdmin gpuAdmin;
+  private volatile GpuWatch gpuWatch;
 
   private JobSystem(
       JobStore store,
@@ -71,18 +69,18 @@ public final class JobSystem implements AutoCloseable {
       JobRunner runner,
       JobService service,
       LimitsService limits,
-      List<Gpu> gpus,
       Resources resources,
-      Holder holder) {
+      Holder holder,
+      GpuAdmin gpuAdmin) {
     this.store = store;
     this.loop = loop;
     this.scheduler = scheduler;
     this.runner = runner;
     this.service = service;
     this.limits = limits;
-    this.gpus = gpus;
     this.resources = resources;
     this.holder = holder;
+    this.gpuAdmin = gpuAdmin;
   }
 
   /** What the job system needs from the daemon around it. */
@@ -94,14 +92,15 @@ public final class JobSystem implements AutoCloseable {
       ScheduledExecutorService timer,
       AuditLog audit,
       Supplier<JobPolicy> policy,
-      Function<String, Optional<Long>> uidOfUser) {}
+      Function<String, Optional<Long>> uidOfUser,
+      LongFunction<Optional<String>> userOfUid) {}
 
   public static JobSystem start(Context context) throws IOException {
     JobStore store = JobStore.open(context.stateDir().resolve("gflow.db"), context.clock());
     ScheduledExecutorService loop = Scheduler.newLoopExecutor();
     List<Gpu> gpus = detectGpus(context.settings());
     Holder holder = new Holder();
-    Resources resources = resources(context.settings(), gpus);
+    Resources resources = resources(context.settings(), gpus, GpuAdmin.stored(store));
     JobRunner runner =
         new JobRunner(
             context.stateDir(),
@@ -143,11 +142,28 @@ public final class JobSystem implements AutoCloseable {
             limits::current,
             context.uidOfUser());
     holder.service = service;
+    GpuAdmin gpuAdmin = new GpuAdmin(gpus, store, scheduler);
     JobSystem system =
-        new JobSystem(store, loop, scheduler, runner, service, limits, gpus, resources, holder);
+        new JobSystem(store, loop, scheduler, runner, service, limits, resources, holder, gpuAdmin);
     system.recover(context.stateDir(), context.clock());
     system.schedulePurge(context);
+    system.watchGpus(context, gpus);
     return system;
+  }
+
+  /** Probes nvidia-smi's GPUs for processes the queue did not start (not for a config list). */
+  private void watchGpus(Context context, List<Gpu> gpus) {
+    if (context.settings().gpus().mode() != GpuSetting.Mode.AUTO || gpus.isEmpty()) {
+      return;
+    }
+    gpuWatch =
+        new GpuWatch(
+            new GpuProbe(context.settings().nvidiaSmi()),
+            gpus,
+            scheduler,
+            gpuAdmin,
+            context.userOfUid());
+    gpuWatch.start(context.settings().gpuPoll());
   }
 
   /** Late binding between components that call each other. */
@@ -292,48 +308,20 @@ public final class JobSystem implements AutoCloseable {
     };
   }
 
-  private static Resources resources(SchedulerSettings settings, List<Gpu> gpus) {
+  /** The config's resources; a set stored by admin.setGpus overrides the config's GPUs. */
+  private static Resources resources(
+      SchedulerSettings settings, List<Gpu> gpus, Optional<Set<Integer>> storedAllowed) {
     int slots =
         settings.slots() > 0 ? settings.slots() : Runtime.getRuntime().availableProcessors();
-    return Resources.of(slots, gpus.stream().map(Gpu::index).toList());
+    Resources resources = Resources.of(slots, gpus.stream().map(Gpu::index).toList());
+    return storedAllowed.map(resources::withAllowedGpus).orElse(resources);
   }
 
   public List<MethodSpec> methods() {
     List<MethodSpec> methods = new ArrayList<>(service.methods());
     methods.addAll(LimitsHandlers.methods(limits));
-    methods.add(
-        MethodSpec.open(
-            Methods.SCHED_GPUS,
-            (context, params) -> {
-              NoParams.check(params, Methods.SCHED_GPUS);
-              return gpuTable().toJson();
-            }));
+    methods.addAll(gpuAdmin.methods());
     return methods;
-  }
-
-  private GpusResult gpuTable() {
-    Map<Integer, GpuState> states = new LinkedHashMap<>();
-    for (GpuState state : scheduler.gpus()) {
-      states.put(state.index(), state);
-    }
-    List<GpuInfo> rows = new ArrayList<>();
-    for (Gpu gpu : gpus) {
-      GpuState state = states.get(gpu.index());
-      boolean allowed = state != null && state.allowed();
-      boolean busy = state != null && state.busy();
-      String reason = !allowed ? "not allowed (gctl set-gpus)" : busy ? "in use by a job" : null;
-      rows.add(
-          new GpuInfo(
-              gpu.index(),
-              gpu.uuid(),
-              gpu.name(),
-              Math.max(0, gpu.memoryMib()),
-              allowed,
-              busy,
-              state == null ? null : state.jobId(),
-              reason));
-    }
-    return new GpusResult(rows);
   }
 
   /** Whether the queue drains (starts no job), for daemon.info. */
@@ -348,6 +336,9 @@ public final class JobSystem implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    if (gpuWatch != null) {
+      gpuWatch.close();
+    }
     scheduler.close();
     loop.shutdownNow();
     runner.close();

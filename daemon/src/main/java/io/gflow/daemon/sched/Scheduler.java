@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * The job scheduler: an event loop that decides when queued jobs start and how running ones end.
@@ -151,6 +153,32 @@ public final class Scheduler implements AutoCloseable {
         changes -> {
           state.setResources(resources);
           return changes::all;
+        });
+  }
+
+  /**
+   * Changes the resources at run time (e.g. which GPUs new jobs may use); running jobs keep what
+   * they hold. Completes with the new resources once the pass that follows is durable.
+   */
+  public CompletableFuture<Resources> changeResources(UnaryOperator<Resources> change) {
+    Objects.requireNonNull(change, "change");
+    return loop.post(
+        changes -> {
+          Resources changed = state.changeResources(change);
+          return () -> changed;
+        });
+  }
+
+  /**
+   * The GPUs (by index) on which processes run that no job started, as last probed; new jobs are
+   * not placed on them. Replaces the previous report.
+   */
+  public CompletableFuture<Void> foreignGpus(Map<Integer, List<GpuProcess>> foreign) {
+    Map<Integer, List<GpuProcess>> copy = Map.copyOf(foreign);
+    return loop.post(
+        changes -> {
+          state.setForeignGpus(copy);
+          return () -> null;
         });
   }
 

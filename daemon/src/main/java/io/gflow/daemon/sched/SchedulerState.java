@@ -12,11 +12,13 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +42,7 @@ final class SchedulerState {
   private final Set<Long> notYetDurable = new HashSet<>();
   private Resources resources;
   private QueueLimits limits = QueueLimits.NONE;
+  private Map<Integer, List<GpuProcess>> foreignGpus = Map.of();
   private EventLoop.Timer beginTimer;
 
   SchedulerState(
@@ -116,6 +119,27 @@ final class SchedulerState {
     limits = newLimits;
   }
 
+  /** Applies {@code change} to the resources; returns the new ones. */
+  Resources changeResources(UnaryOperator<Resources> change) {
+    resources = Objects.requireNonNull(change.apply(resources), "changed resources");
+    return resources;
+  }
+
+  /** GPUs with processes the queue did not start: new jobs are not placed on them. */
+  void setForeignGpus(Map<Integer, List<GpuProcess>> foreign) {
+    foreignGpus = Map.copyOf(foreign);
+  }
+
+  /** The resources minus the GPUs foreign processes use (running jobs keep theirs). */
+  private Resources usable() {
+    if (foreignGpus.isEmpty()) {
+      return resources;
+    }
+    Set<Integer> allowed = new HashSet<>(resources.allowedGpus());
+    allowed.removeAll(foreignGpus.keySet());
+    return resources.withAllowedGpus(allowed);
+  }
+
   /** Ends a live job in a terminal state (its timers are already gone). */
   Job finish(Job job, JobState state, String reason, ExitStatus status, Changes changes) {
     Job done = job.finished(state, reason, clock.instant(), status);
@@ -171,7 +195,7 @@ final class SchedulerState {
         (job.state() == JobState.RUNNING ? running : waiting).add(job);
       }
       Plan plan =
-          SchedulingPolicy.plan(waiting, running, resources, limits, this::find, clock.instant());
+          SchedulingPolicy.plan(waiting, running, usable(), limits, this::find, clock.instant());
       if (!plan.doomed().isEmpty()) {
         plan.doomed()
             .forEach(

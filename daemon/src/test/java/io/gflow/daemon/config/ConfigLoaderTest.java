@@ -274,6 +274,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void parse_gpuPoll_defaultThirtySecondsAndSettable() throws ConfigException {
+    assertEquals(Duration.ofSeconds(30), parse("").scheduler().gpuPoll());
+    assertEquals(
+        Duration.ofMillis(200), parse("[scheduler]\ngpu_poll = \"200ms\"").scheduler().gpuPoll());
+    assertError(
+        "gflowd.toml:2: scheduler.gpu_poll (10ms) must be in",
+        "[scheduler]\ngpu_poll = \"10ms\"\n");
+  }
+
+  @Test
   void parse_badDurations_nameKeyAndLine() {
     assertError(
         "gflowd.toml:2: limits.idle_timeout expected a duration like",

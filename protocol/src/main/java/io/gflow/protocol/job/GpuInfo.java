@@ -6,8 +6,11 @@ import io.gflow.protocol.json.JsonValue;
 import java.util.Objects;
 
 /**
- * One GPU as {@code sched.gpus} shows it: identity, whether jobs may use it, and the job using it
- * ({@code job} null when idle; {@code reason} null or why it is not usable). Immutable and
+ * One GPU as {@code sched.gpus} shows it: identity, whether new jobs may use it ({@code allowed},
+ * set by {@code admin.setGpus}), whether anything uses it ({@code busy}: a job, or a process the
+ * queue did not start), the job using it ({@code job}, null when none) and {@code reason}: null, or
+ * why it is unavailable, several joined by "; " (e.g. "not allowed (gctl set-gpus)", "in use by job
+ * 12", "foreign process pid 4242 (alice) not started by gflow", "not present"). Immutable and
  * thread-safe.
  */
 public record GpuInfo(
