@@ -1,6 +1,7 @@
 package io.gflow.cli.ctl;
 
 import io.gflow.cli.Cli;
+import io.gflow.cli.doctor.DoctorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +16,8 @@ import picocli.CommandLine.Command;
       PingCommand.class,
       StatusCommand.class,
       ReloadCommand.class,
-      ShutdownCommand.class
+      ShutdownCommand.class,
+      DoctorCommand.class
     })
 public final class GctlCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
