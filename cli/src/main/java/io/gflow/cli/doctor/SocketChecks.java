@@ -45,7 +45,15 @@ final class SocketChecks {
     FileFacts facts = socketFacts.get();
     Finding file = ModeRules.socketFile(facts);
     findings.add(file);
-    if (file.status() == Status.OK && !ModeRules.allows(facts, caller.uid(), caller.groups(), 2)) {
+    boolean writable = ModeRules.allows(facts, caller.uid(), caller.groups(), 2);
+    if (file.status() == Status.OK && writable) {
+      findings.add(
+          Finding.ok(
+              "socket access",
+              socket,
+              "you (uid " + caller.uid() + ") may enter its directories and write to it"));
+    }
+    if (file.status() == Status.OK && !writable) {
       findings.add(
           Finding.fail(
               "socket access",
