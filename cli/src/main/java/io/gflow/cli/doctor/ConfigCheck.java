@@ -36,18 +36,44 @@ final class ConfigCheck {
         : Path.of(home, ".config", "gflow", "gflowd.toml");
   }
 
-  /** {@code --gflowd}, else {@code ${gflow.home}/bin/gflowd} (the launchers set it), else PATH. */
-  static Optional<Path> findGflowd(Path flag, String gflowHome, Map<String, String> env) {
+  /**
+   * {@code --gflowd}, else {@code bin/gflowd} of the installation this class was loaded from
+   * ({@code lib/gflow-cli.jar} sits next to {@code bin/}), else {@code gflowd} on PATH.
+   */
+  static Optional<Path> findGflowd(
+      Path flag, Optional<Path> installation, Map<String, String> env) {
     if (flag != null) {
       return Programs.find(flag.toString(), env);
     }
-    if (gflowHome != null) {
-      Optional<Path> installed = Programs.find(gflowHome + "/bin/gflowd", env);
+    if (installation.isPresent()) {
+      Optional<Path> installed =
+          Programs.find(installation.get().resolve("bin").resolve("gflowd").toString(), env);
       if (installed.isPresent()) {
         return installed;
       }
     }
     return Programs.find("gflowd", env);
+  }
+
+  /** The installation directory when this code runs from {@code <dir>/lib/*.jar}. */
+  static Optional<Path> installation() {
+    try {
+      java.security.CodeSource source = ConfigCheck.class.getProtectionDomain().getCodeSource();
+      if (source == null) {
+        return Optional.empty();
+      }
+      Path jar = Path.of(source.getLocation().toURI());
+      Path lib = jar.getParent();
+      if (!jar.toString().endsWith(".jar")
+          || lib == null
+          || lib.getParent() == null
+          || !lib.getFileName().toString().equals("lib")) {
+        return Optional.empty();
+      }
+      return Optional.of(lib.getParent());
+    } catch (java.net.URISyntaxException | RuntimeException unknown) {
+      return Optional.empty();
+    }
   }
 
   static Finding check(Path config, boolean explicit, Optional<Path> gflowd, Duration timeout) {

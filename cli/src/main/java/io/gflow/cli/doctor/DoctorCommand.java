@@ -48,7 +48,8 @@ public final class DoctorCommand implements Callable<Integer> {
   @Option(
       names = "--gflowd",
       paramLabel = "PATH",
-      description = "The gflowd launcher that validates the config (default: next to gctl, PATH).")
+      description =
+          "The gflowd that validates the config (default: bin/gflowd next to gctl, PATH).")
   Path gflowd;
 
   @Option(
@@ -99,7 +100,7 @@ public final class DoctorCommand implements Callable<Integer> {
         ConfigCheck.check(
             configFile,
             explicit,
-            ConfigCheck.findGflowd(gflowd, System.getProperty("gflow.home"), env),
+            ConfigCheck.findGflowd(gflowd, ConfigCheck.installation(), env),
             timeout));
     findings.add(HostChecks.gpus(nvidiaSmi, env, timeout));
     findings.add(

@@ -2,11 +2,14 @@ package io.gflow.cli.doctor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigCheckTest {
   private static final Path FILE = Path.of("/etc/gflow/gflowd.toml");
@@ -26,6 +29,24 @@ class ConfigCheckTest {
     assertEquals(
         Path.of("/h/.config/gflow/gflowd.toml"),
         ConfigCheck.configFile(null, Map.of(), false, "/h"));
+  }
+
+  @Test
+  void findGflowd_flagThenInstallationThenPath(@TempDir Path dir) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("home/bin"));
+    Path installed = Files.createFile(bin.resolve("gflowd"));
+    Files.setPosixFilePermissions(installed, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, String> noPath = Map.of("PATH", "/nonexistent");
+    assertEquals(
+        Optional.of(installed),
+        ConfigCheck.findGflowd(null, Optional.of(dir.resolve("home")), noPath));
+    assertEquals(Optional.empty(), ConfigCheck.findGflowd(null, Optional.of(dir), noPath));
+    assertEquals(
+        Optional.of(installed),
+        ConfigCheck.findGflowd(null, Optional.empty(), Map.of("PATH", "/nonexistent:" + bin)));
+    assertEquals(
+        Optional.empty(),
+        ConfigCheck.findGflowd(dir.resolve("nope"), Optional.of(dir.resolve("home")), noPath));
   }
 
   @Test
