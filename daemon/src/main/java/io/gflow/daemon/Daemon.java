@@ -240,7 +240,8 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
             Duration.between(started, clock.instant()).toSeconds(),
             settings.mode().wireName(),
             settings.socket().toString(),
-            counts());
+            counts(),
+            settings.stateDir().toString());
   }
 
   private Map<String, Long> counts() {

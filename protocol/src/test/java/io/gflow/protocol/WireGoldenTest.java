@@ -73,6 +73,22 @@ class WireGoldenTest {
   }
 
   @Test
+  void infoResult_forAdmin_matchesGoldenWithStateDir() {
+    InfoResult admin =
+        new InfoResult(
+            "0.1.0",
+            1234,
+            3600,
+            "system",
+            "/run/gflow/gflowd.sock",
+            Map.of("connections", 3L),
+            "/var/lib/gflow");
+    assertWritesGolden("info-result-admin.json", admin.toJson());
+    assertEquals(admin, InfoResult.fromJson(golden("info-result-admin.json")));
+    assertEquals(null, admin.withoutStateDir().stateDir());
+  }
+
+  @Test
   void reloadResult_matchesGolden() {
     ReloadResult reload = new ReloadResult("/etc/gflow/gflowd.toml");
 

@@ -91,9 +91,12 @@ public final class DoctorCommand implements Callable<Integer> {
     long daemonUid = sockets.socketOwner().orElse(system ? 0L : caller.uid());
     OptionalLong pid = info.map(i -> OptionalLong.of(i.pid())).orElse(OptionalLong.empty());
     StateChecks.lockFile(socket, daemonUid, pid).ifPresent(findings::add);
-    Path state = stateDir != null ? stateDir : defaultStateDir(env, system);
+    // An admin is told the daemon's state dir; others get the mode's default.
+    Optional<Path> told = info.map(InfoResult::stateDir).map(Path::of);
+    Path state = stateDir != null ? stateDir : told.orElse(defaultStateDir(env, system));
     findings.addAll(
-        StateChecks.stateDir(state.toAbsolutePath().normalize(), daemonUid, stateDir != null));
+        StateChecks.stateDir(
+            state.toAbsolutePath().normalize(), daemonUid, stateDir != null || told.isPresent()));
     Path configFile = ConfigCheck.configFile(config, env, system, System.getProperty("user.home"));
     boolean explicit = config != null || env.get("GFLOW_CONFIG") != null;
     findings.add(

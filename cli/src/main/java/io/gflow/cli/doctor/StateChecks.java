@@ -30,7 +30,11 @@ final class StateChecks {
     if (facts.isEmpty()) {
       findings.add(
           explicit
-              ? Finding.fail("state dir", dir, "does not exist", "check the --state-dir you passed")
+              ? Finding.fail(
+                  "state dir",
+                  dir,
+                  "does not exist",
+                  "check the path: --state-dir, or state_dir in gflowd.toml")
               : Finding.warn(
                   "state dir",
                   dir,

@@ -166,6 +166,27 @@ class DoctorIT {
   }
 
   @Test
+  void doctor_adminWithoutStateDirFlag_checksTheStateDirTheDaemonNames() throws Exception {
+    CliRunner.Run run =
+        CliRunner.exec(
+            new GctlCommand(),
+            List.of(
+                "doctor",
+                "--socket",
+                daemon.socket().toString(),
+                "--config",
+                daemon.configFile().toString(),
+                "--gflowd",
+                "/nonexistent/gflowd",
+                "--nvidia-smi",
+                "/nonexistent/nvidia-smi"));
+    assertEquals(0, run.exitCode(), run.both());
+    assertTrue(
+        run.stdout().contains("OK   state dir " + daemon.stateDir() + ": mode 0700"), run.both());
+    assertTrue(run.stdout().contains("WARN config " + daemon.configFile() + ": not validated"));
+  }
+
+  @Test
   void doctor_noNvidiaSmi_warnsButExit0() throws Exception {
     nvidiaSmi = tools.resolve("absent");
     CliRunner.Run run = doctor();

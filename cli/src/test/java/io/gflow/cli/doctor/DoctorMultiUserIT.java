@@ -1,6 +1,7 @@
 package io.gflow.cli.doctor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gflow.cli.CliRunner;
@@ -8,6 +9,10 @@ import io.gflow.cli.ctl.GctlCommand;
 import io.gflow.daemon.AsUser;
 import io.gflow.daemon.DaemonExtension;
 import io.gflow.daemon.DaemonMain;
+import io.gflow.protocol.Methods;
+import io.gflow.protocol.client.RpcClient;
+import io.gflow.protocol.control.InfoResult;
+import io.gflow.protocol.json.JsonObject;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -185,6 +190,18 @@ class DoctorMultiUserIT {
                     + "), role user: allowed to connect; admin commands need admin_users or"
                     + " admin_groups"),
         run.stdout());
+  }
+
+  @Test
+  void daemonInfo_stateDirForAdminsOnly() throws Exception {
+    JsonObject asBob = AsUser.rpcAs(AsUser.BOB, daemon.socket(), Methods.DAEMON_INFO, "{}");
+    JsonObject bobsInfo = (JsonObject) asBob.get("result");
+    assertTrue(bobsInfo.has("socket"), asBob.toString());
+    assertFalse(bobsInfo.has("state_dir"), asBob.toString());
+    try (RpcClient root = daemon.client()) {
+      InfoResult info = InfoResult.fromJson(root.call(Methods.DAEMON_INFO, null));
+      assertEquals(daemon.stateDir().toString(), info.stateDir());
+    }
   }
 
   /** Waits until something accepts connections at {@code socket} (bind comes before listen). */

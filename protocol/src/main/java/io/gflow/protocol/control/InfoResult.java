@@ -9,8 +9,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Result of {@code daemon.info}: version, process, mode ("personal" or "system"), socket path and
- * named counts (connections, …). Immutable and thread-safe.
+ * Result of {@code daemon.info}: version, process, mode ("personal" or "system"), socket path,
+ * named counts (connections, …) and, for admins only, the state dir ({@code null} otherwise, and
+ * then absent on the wire). Immutable and thread-safe.
  */
 public record InfoResult(
     String version,
@@ -18,13 +19,30 @@ public record InfoResult(
     long uptimeSeconds,
     String mode,
     String socket,
-    Map<String, Long> counts) {
+    Map<String, Long> counts,
+    String stateDir) {
 
   public InfoResult {
     Objects.requireNonNull(version, "version");
     Objects.requireNonNull(mode, "mode");
     Objects.requireNonNull(socket, "socket");
     counts = Map.copyOf(counts);
+  }
+
+  /** Without the admin-only state dir. */
+  public InfoResult(
+      String version,
+      long pid,
+      long uptimeSeconds,
+      String mode,
+      String socket,
+      Map<String, Long> counts) {
+    this(version, pid, uptimeSeconds, mode, socket, counts, null);
+  }
+
+  /** This result as a caller who is not an admin may see it: without the state dir. */
+  public InfoResult withoutStateDir() {
+    return new InfoResult(version, pid, uptimeSeconds, mode, socket, counts, null);
   }
 
   public JsonObject toJson() {
@@ -37,6 +55,7 @@ public record InfoResult(
         .put("mode", mode)
         .put("socket", socket)
         .put("counts", countsJson.build())
+        .putIfNotNull("state_dir", stateDir)
         .build();
   }
 
@@ -48,6 +67,7 @@ public record InfoResult(
     String mode = fields.requiredString("mode");
     String socket = fields.requiredString("socket");
     JsonObject countsJson = fields.optionalObject("counts");
+    String stateDir = fields.optionalString("state_dir");
     fields.end();
     Map<String, Long> counts = new TreeMap<>();
     if (countsJson != null) {
@@ -60,6 +80,6 @@ public record InfoResult(
                 }
               });
     }
-    return new InfoResult(version, pid, uptime, mode, socket, counts);
+    return new InfoResult(version, pid, uptime, mode, socket, counts, stateDir);
   }
 }
