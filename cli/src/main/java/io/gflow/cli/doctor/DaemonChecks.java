@@ -67,7 +67,9 @@ final class DaemonChecks {
               "server uid",
               socket,
               "gflowd runs as a user you trust (root, yourself"
-                  + (serverUser == null ? "" : " or " + SafeText.escape(serverUser))
+                  + (serverUser == null || serverUser.isBlank()
+                      ? ""
+                      : " or " + SafeText.escape(serverUser))
                   + ")"));
       return new Outcome(findings, talk(client, executor));
     } catch (IOException closeFailed) {

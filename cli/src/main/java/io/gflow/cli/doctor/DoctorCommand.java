@@ -91,20 +91,8 @@ public final class DoctorCommand implements Callable<Integer> {
     long daemonUid = sockets.socketOwner().orElse(system ? 0L : caller.uid());
     OptionalLong pid = info.map(i -> OptionalLong.of(i.pid())).orElse(OptionalLong.empty());
     StateChecks.lockFile(socket, daemonUid, pid).ifPresent(findings::add);
-    // An admin is told the daemon's state dir; others get the mode's default.
-    Optional<Path> told = info.map(InfoResult::stateDir).map(Path::of);
-    Path state = stateDir != null ? stateDir : told.orElse(defaultStateDir(env, system));
-    findings.addAll(
-        StateChecks.stateDir(
-            state.toAbsolutePath().normalize(), daemonUid, stateDir != null || told.isPresent()));
-    Path configFile = ConfigCheck.configFile(config, env, system, System.getProperty("user.home"));
-    boolean explicit = config != null || env.get("GFLOW_CONFIG") != null;
-    findings.add(
-        ConfigCheck.check(
-            configFile,
-            explicit,
-            ConfigCheck.findGflowd(gflowd, ConfigCheck.installation(), env),
-            timeout));
+    findings.addAll(stateDirChecks(env, info, system, daemonUid));
+    findings.add(configCheck(env, system, timeout));
     findings.add(HostChecks.gpus(nvidiaSmi, env, timeout));
     findings.add(
         HostChecks.jdk(
@@ -112,6 +100,25 @@ public final class DoctorCommand implements Callable<Integer> {
             Runtime.version().toString(),
             System.getProperty("java.home")));
     return findings;
+  }
+
+  /** --state-dir, else the one daemon.info names (to admins), else the mode's default. */
+  private List<Finding> stateDirChecks(
+      Map<String, String> env, Optional<InfoResult> info, boolean system, long daemonUid) {
+    Optional<Path> told = info.map(InfoResult::stateDir).map(Path::of);
+    Path state = stateDir != null ? stateDir : told.orElse(defaultStateDir(env, system));
+    return StateChecks.stateDir(
+        state.toAbsolutePath().normalize(), daemonUid, stateDir != null || told.isPresent());
+  }
+
+  private Finding configCheck(Map<String, String> env, boolean system, Duration timeout) {
+    Path configFile = ConfigCheck.configFile(config, env, system, System.getProperty("user.home"));
+    boolean explicit = config != null || env.get("GFLOW_CONFIG") != null;
+    return ConfigCheck.check(
+        configFile,
+        explicit,
+        ConfigCheck.findGflowd(gflowd, ConfigCheck.installation(), env),
+        timeout);
   }
 
   /** --socket, $GFLOW_SOCKET, the personal socket if present, the system one if present. */
