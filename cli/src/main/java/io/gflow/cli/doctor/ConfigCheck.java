@@ -82,6 +82,13 @@ final class ConfigCheck {
           ? Finding.fail("config", config, "does not exist", "check the path you gave")
           : Finding.ok("config", config, "no config file; the defaults apply");
     }
+    if (!Files.isReadable(config)) {
+      return Finding.warn(
+          "config",
+          config,
+          "not validated: you may not read it (the daemon's config is often root-only)",
+          "run gctl doctor as root or as the daemon's user");
+    }
     if (gflowd.isEmpty()) {
       return Finding.warn(
           "config",

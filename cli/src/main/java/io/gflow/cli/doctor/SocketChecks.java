@@ -107,8 +107,8 @@ final class SocketChecks {
             Finding.ok(
                 "socket dir parent",
                 ownDir.getParent(),
-                "this and every directory above are owned by root or uid "
-                    + daemonUid
+                "this and every directory above are owned by "
+                    + (daemonUid == 0 ? "root" : "root or uid " + daemonUid)
                     + " and safe from others"));
       }
     }

@@ -193,6 +193,23 @@ class DoctorMultiUserIT {
   }
 
   @Test
+  void doctor_plainUserCannotReadConfig_warnsNotFails() throws Exception {
+    Path config = daemon.root().resolve("doctor.toml");
+    Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
+    AsUser.Result run =
+        AsUser.asUser(AsUser.BOB, AsUser.java(GctlCommand.class.getName(), args(daemon.socket())));
+    assertEquals(0, run.exitCode(), run.stdout() + run.stderr());
+    assertTrue(
+        run.stdout()
+            .contains(
+                "WARN config "
+                    + config
+                    + ": not validated: you may not read it (the daemon's config is often"
+                    + " root-only)\n     fix: run gctl doctor as root or as the daemon's user\n"),
+        run.stdout());
+  }
+
+  @Test
   void daemonInfo_stateDirForAdminsOnly() throws Exception {
     JsonObject asBob = AsUser.rpcAs(AsUser.BOB, daemon.socket(), Methods.DAEMON_INFO, "{}");
     JsonObject bobsInfo = (JsonObject) asBob.get("result");
