@@ -264,7 +264,8 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
             settings.mode().wireName(),
             settings.socket().toString(),
             counts(),
-            jobs.draining());
+            jobs.draining(),
+            settings.stateDir().toString());
   }
 
   private Map<String, Long> counts() {

@@ -46,7 +46,8 @@ class WireGoldenTest {
           "system",
           "/run/gflow/gflowd.sock",
           Map.of("jobs_running", 2L, "connections", 3L, "jobs_queued", 12L),
-          true);
+          true,
+          null);
 
   private static final Response FORBIDDEN =
       Response.failure(
@@ -71,6 +72,23 @@ class WireGoldenTest {
   void infoResult_matchesGoldenWithCountsSortedByName() {
     assertWritesGolden("info-result.json", INFO.toJson());
     assertEquals(INFO, InfoResult.fromJson(golden("info-result.json")));
+  }
+
+  @Test
+  void infoResult_forAdmin_matchesGoldenWithStateDir() {
+    InfoResult admin =
+        new InfoResult(
+            "0.1.0",
+            1234,
+            3600,
+            "system",
+            "/run/gflow/gflowd.sock",
+            Map.of("connections", 3L),
+            false,
+            "/var/lib/gflow");
+    assertWritesGolden("info-result-admin.json", admin.toJson());
+    assertEquals(admin, InfoResult.fromJson(golden("info-result-admin.json")));
+    assertEquals(null, admin.withoutStateDir().stateDir());
   }
 
   @Test

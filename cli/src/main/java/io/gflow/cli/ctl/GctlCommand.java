@@ -1,6 +1,7 @@
 package io.gflow.cli.ctl;
 
 import io.gflow.cli.Cli;
+import io.gflow.cli.doctor.DoctorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
       ResumeCommand.class,
       AuditCommand.class,
       DebugStateCommand.class,
-      MetricsCommand.class
+      MetricsCommand.class,
+      DoctorCommand.class
     })
 public final class GctlCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

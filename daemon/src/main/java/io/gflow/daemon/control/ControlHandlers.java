@@ -23,6 +23,7 @@ public final class ControlHandlers {
 
   /** What the control handlers need from the running daemon. Implementations are thread-safe. */
   public interface DaemonControl {
+    /** Everything daemon.info may show, the admin-only state dir included. */
     Supplier<InfoResult> info();
 
     /** Re-reads the config; throws RpcException (INVALID_PARAMS) when the file is refused. */
@@ -44,7 +45,9 @@ public final class ControlHandlers {
             Methods.DAEMON_INFO,
             (context, params) -> {
               NoParams.check(params, Methods.DAEMON_INFO);
-              return daemon.info().get().toJson();
+              InfoResult info = daemon.info().get();
+              // Where the database and audit log live is for admins (gctl doctor uses it).
+              return (context.role() == Role.ADMIN ? info : info.withoutStateDir()).toJson();
             }),
         MethodSpec.open(
             Methods.AUTH_WHOAMI,

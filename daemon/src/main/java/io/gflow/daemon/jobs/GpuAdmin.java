@@ -1,6 +1,7 @@
 package io.gflow.daemon.jobs;
 
 import io.gflow.daemon.rpc.MethodSpec;
+import io.gflow.daemon.rpc.Target;
 import io.gflow.daemon.sched.Gpu;
 import io.gflow.daemon.sched.Scheduler;
 import io.gflow.daemon.store.JobStore;
@@ -83,9 +84,10 @@ final class GpuAdmin {
               return table().toJson();
             }),
         MethodSpec.privileged(
-            Methods.ADMIN_SET_GPUS,
-            Role.ADMIN,
-            (context, params) -> setGpus(SetGpusRequest.fromJson(params)).toJson()));
+                Methods.ADMIN_SET_GPUS,
+                Role.ADMIN,
+                (context, params) -> setGpus(SetGpusRequest.fromJson(params)).toJson())
+            .withTarget(Target.fields("gpus")));
   }
 
   GpusResult table() {

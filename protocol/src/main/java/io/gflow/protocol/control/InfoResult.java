@@ -9,9 +9,9 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * Result of {@code daemon.info}: version, process, mode ("personal" or "system"), socket path and
- * named counts (connections, …), and whether the daemon drains (starts no job). Immutable and
- * thread-safe.
+ * Result of {@code daemon.info}: version, process, mode ("personal" or "system"), socket path,
+ * named counts (connections, …), whether the daemon drains (starts no job) and, for admins only,
+ * the state dir ({@code null} otherwise, and then absent on the wire). Immutable and thread-safe.
  */
 public record InfoResult(
     String version,
@@ -20,7 +20,8 @@ public record InfoResult(
     String mode,
     String socket,
     Map<String, Long> counts,
-    boolean draining) {
+    boolean draining,
+    String stateDir) {
 
   public InfoResult {
     Objects.requireNonNull(version, "version");
@@ -29,7 +30,7 @@ public record InfoResult(
     counts = Map.copyOf(counts);
   }
 
-  /** A daemon that is not draining. */
+  /** A daemon that is not draining, without the admin-only state dir. */
   public InfoResult(
       String version,
       long pid,
@@ -37,7 +38,12 @@ public record InfoResult(
       String mode,
       String socket,
       Map<String, Long> counts) {
-    this(version, pid, uptimeSeconds, mode, socket, counts, false);
+    this(version, pid, uptimeSeconds, mode, socket, counts, false, null);
+  }
+
+  /** This result as a caller who is not an admin may see it: without the state dir. */
+  public InfoResult withoutStateDir() {
+    return new InfoResult(version, pid, uptimeSeconds, mode, socket, counts, draining, null);
   }
 
   public JsonObject toJson() {
@@ -51,6 +57,7 @@ public record InfoResult(
         .put("socket", socket)
         .put("counts", countsJson.build())
         .put("draining", draining)
+        .putIfNotNull("state_dir", stateDir)
         .build();
   }
 
@@ -63,6 +70,7 @@ public record InfoResult(
     String socket = fields.requiredString("socket");
     JsonObject countsJson = fields.optionalObject("counts");
     boolean draining = fields.optionalBoolean("draining", false);
+    String stateDir = fields.optionalString("state_dir");
     fields.end();
     Map<String, Long> counts = new TreeMap<>();
     if (countsJson != null) {
@@ -75,6 +83,6 @@ public record InfoResult(
                 }
               });
     }
-    return new InfoResult(version, pid, uptime, mode, socket, counts, draining);
+    return new InfoResult(version, pid, uptime, mode, socket, counts, draining, stateDir);
   }
 }
