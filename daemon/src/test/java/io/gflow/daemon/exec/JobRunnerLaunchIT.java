@@ -13,6 +13,7 @@ import io.gflow.daemon.job.Job;
 import io.gflow.daemon.job.Owner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -230,6 +231,37 @@ class JobRunnerLaunchIT {
     assertEquals(stat.startTicks(), launched.jobStartTicks());
     assertTrue(fixture.runner().signal(TestJobs.running(job, launched), 9));
     assertEquals(ExitStatus.killed(9), fixture.awaitEnd(8).status());
+  }
+
+  @Test
+  void launch_wrapperStartedWithSignalsBlockedAndIgnored_jobHasThemReset() throws Exception {
+    Path real = WrapperProgram.locate(dir.resolve("state"));
+    Path shim =
+        Files.writeString(
+            dir.resolve("blocking-shim"),
+            "#!/usr/bin/perl\n"
+                + "use POSIX ();\n"
+                + "POSIX::sigprocmask(POSIX::SIG_BLOCK(), POSIX::SigSet->new(POSIX::SIGUSR1(),"
+                + " POSIX::SIGTERM(), POSIX::SIGCHLD())) or die;\n"
+                + "$SIG{$_} = 'IGNORE' for qw(QUIT USR2 PIPE TERM);\n"
+                + "exec { '"
+                + real
+                + "' } '"
+                + real
+                + "', @ARGV or die;\n");
+    Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwx------"));
+    try (RunnerFixture shimmed =
+        new RunnerFixture(dir.resolve("state"), PrivilegeDrop.none(), shim)) {
+      Job job = TestJobs.command(20, dir, "/bin/grep", "-E", "^Sig(Blk|Ign)", "/proc/self/status");
+
+      shimmed.runner().launch(job, Map.of());
+
+      assertEquals(new Ended(20, ExitStatus.exited(0), null), shimmed.awaitEnd(20));
+    }
+    List<String> lines = Files.readAllLines(dir.resolve("out"));
+    assertEquals("SigBlk:\t0000000000000000", lines.get(0));
+    // Signals 1..31; glibc keeps 32 and 33 for itself (the JVM leaves them ignored).
+    assertEquals(0, Long.parseLong(lines.get(1).substring("SigIgn:\t".length()), 16) & 0x7fffffffL);
   }
 
   @Test
