@@ -173,6 +173,14 @@ final class SpoolDir {
             });
   }
 
+  /**
+   * False if there is certainly no {@code jobpid} record yet; a cheap check (one {@code stat}, no
+   * exception) for polling, to be followed by {@link #jobPid}, which does the careful read.
+   */
+  boolean mayHaveJobPid() {
+    return path.resolve(JOBPID).toFile().exists();
+  }
+
   OptionalLong jobPid() {
     Optional<String> text = read(JOBPID);
     try {
