@@ -105,7 +105,9 @@ public final class JobRunner implements AutoCloseable {
               ? job.spec().command()
               : List.of(spool.writeScript(job.spec().script()).toString());
       spool.writeInputs(argv, inputs.env(), job.spec().cwd(), inputs.outputs());
-      spool.writeGpus(gpus);
+      if (!gpus.isEmpty()) {
+        spool.writeGpus(gpus); // none recorded means none assigned: one file less per CPU job
+      }
       if (privilegeDrop.drops()) {
         spool.chown(job.owner().uid(), job.owner().gid());
       }

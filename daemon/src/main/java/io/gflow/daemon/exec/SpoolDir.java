@@ -100,7 +100,10 @@ final class SpoolDir {
     writeNew(path.resolve(GPUS), utf8(text.toString()), PRIVATE);
   }
 
-  /** The GPU indices recorded at launch; empty if absent or malformed. */
+  /**
+   * The GPU indices recorded at launch; empty if malformed, or absent (a job launched without GPUs
+   * has no record).
+   */
   Optional<List<Integer>> gpus() {
     return read(GPUS)
         .flatMap(
