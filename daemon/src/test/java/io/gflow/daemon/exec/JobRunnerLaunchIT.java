@@ -212,9 +212,28 @@ class JobRunnerLaunchIT {
 
   @Test
   void launch_runningJob_onlyStandardFdsOpenAndOwnSession() throws Exception {
-    Job job = TestJobs.command(8, dir, "/bin/sleep", "1000");
+    assertRunsIsolatedAndDiesBySignal(fixture, 8);
+  }
 
-    Launched launched = fixture.runner().launch(job, Map.of());
+  @Test
+  void launch_wrapperOnUnknownArchitecture_sameJobThroughFcntlAndPosix() throws Exception {
+    String text = Files.readString(WrapperProgram.locate(dir.resolve("state")));
+    // No ELF machine in the table: the wrapper must take everything from Fcntl and POSIX.
+    String generic = text.replace("our %ABIS = (", "our %ABIS = ();\nmy %unused = (");
+    assertNotEquals(text, generic);
+    Path wrapper = Files.writeString(dir.resolve("gflow-job-generic"), generic);
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+    try (RunnerFixture other =
+        new RunnerFixture(dir.resolve("state"), PrivilegeDrop.none(), wrapper)) {
+      assertRunsIsolatedAndDiesBySignal(other, 21);
+    }
+  }
+
+  /** Launches a sleeping job, checks its fds and its own session, and kills it with SIGKILL. */
+  private void assertRunsIsolatedAndDiesBySignal(RunnerFixture runner, long id) throws Exception {
+    Job job = TestJobs.command(id, dir, "/bin/sleep", "1000");
+
+    Launched launched = runner.runner().launch(job, Map.of());
 
     long jobPid = launched.jobPid();
     String[] fds = new java.io.File("/proc/" + jobPid + "/fd").list();
@@ -229,8 +248,8 @@ class JobRunnerLaunchIT {
     assertNotEquals(self.session(), stat.session());
     assertEquals(launched.wrapperPid(), stat.ppid());
     assertEquals(stat.startTicks(), launched.jobStartTicks());
-    assertTrue(fixture.runner().signal(TestJobs.running(job, launched), 9));
-    assertEquals(ExitStatus.killed(9), fixture.awaitEnd(8).status());
+    assertTrue(runner.runner().signal(TestJobs.running(job, launched), 9));
+    assertEquals(ExitStatus.killed(9), runner.awaitEnd(id).status());
   }
 
   @Test
