@@ -6,6 +6,7 @@ import io.gflow.protocol.job.JobState;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +37,8 @@ public final class JobRunner implements AutoCloseable {
   static final String LOST_NO_SPOOL = "LOST: no spool record";
   private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
   private static final long LAUNCH_WAIT_MILLIS = 10_000;
-  private static final long LAUNCH_POLL_MILLIS = 5;
+  private static final long LAUNCH_POLL_MIN_NANOS = 100_000;
+  private static final long LAUNCH_POLL_MAX_NANOS = 5_000_000;
   private static final long ADOPT_POLL_MILLIS = 500;
 
   private final Path spoolRoot;
@@ -45,6 +48,7 @@ public final class JobRunner implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final long daemonUid;
   private final ConcurrentMap<Long, JobWatch> watches = new ConcurrentHashMap<>();
+  private volatile boolean spoolRootReady;
 
   /**
    * @param stateDir the daemon's state directory; spool directories go under {@code spool/}
@@ -95,17 +99,15 @@ public final class JobRunner implements AutoCloseable {
     LaunchInputs inputs = LaunchInputs.of(job, extraEnv);
     SpoolDir spool = spool(job.id());
     try {
-      Files.createDirectories(spoolRoot);
-      Files.setPosixFilePermissions(
-          spoolRoot,
-          PosixFilePermissions.fromString(privilegeDrop.drops() ? "rwx--x--x" : "rwx------"));
-      spool.create();
+      createSpool(spool);
       List<String> argv =
           job.spec().command() != null
               ? job.spec().command()
               : List.of(spool.writeScript(job.spec().script()).toString());
       spool.writeInputs(argv, inputs.env(), job.spec().cwd(), inputs.outputs());
-      spool.writeGpus(gpus);
+      if (!gpus.isEmpty()) {
+        spool.writeGpus(gpus); // none recorded means none assigned: one file less per CPU job
+      }
       if (privilegeDrop.drops()) {
         spool.chown(job.owner().uid(), job.owner().gid());
       }
@@ -244,6 +246,30 @@ public final class JobRunner implements AutoCloseable {
     return uid.isPresent() && uid.getAsLong() == expected;
   }
 
+  /**
+   * Creates the job's spool directory, and the spool root the first time (or again if it has gone),
+   * rather than checking the root on every launch.
+   */
+  private void createSpool(SpoolDir spool) throws IOException {
+    if (!spoolRootReady) {
+      prepareSpoolRoot();
+    }
+    try {
+      spool.create();
+    } catch (NoSuchFileException rootGone) {
+      prepareSpoolRoot();
+      spool.create();
+    }
+  }
+
+  private void prepareSpoolRoot() throws IOException {
+    Files.createDirectories(spoolRoot);
+    Files.setPosixFilePermissions(
+        spoolRoot,
+        PosixFilePermissions.fromString(privilegeDrop.drops() ? "rwx--x--x" : "rwx------"));
+    spoolRootReady = true;
+  }
+
   private Process startWrapper(Job job, SpoolDir spool) throws LaunchException {
     List<String> command = new ArrayList<>(privilegeDrop.prefix(job.owner()));
     command.add(wrapper.toString());
@@ -265,33 +291,50 @@ public final class JobRunner implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for the wrapper's {@code jobpid} record. The wrapper needs a few milliseconds, which the
+   * scheduler's thread spends here, so the record is looked for after 0.1 ms and then at intervals
+   * that grow with the wait (an eighth of it, at most 5 ms): a quick start is seen almost at once,
+   * a slow one (an output file on a slow mount) is not polled in a busy loop.
+   */
   private static long awaitJobPid(SpoolDir spool, Process process) throws LaunchException {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LAUNCH_WAIT_MILLIS);
-    try {
-      while (System.nanoTime() < deadline) {
-        OptionalLong jobPid = spool.jobPid();
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.MILLISECONDS.toNanos(LAUNCH_WAIT_MILLIS);
+    long now = start;
+    while (now - deadline < 0 && !Thread.currentThread().isInterrupted()) {
+      OptionalLong jobPid = spool.mayHaveJobPid() ? spool.jobPid() : OptionalLong.empty();
+      if (jobPid.isPresent()) {
+        return jobPid.getAsLong();
+      }
+      if (!process.isAlive()) {
+        jobPid = spool.jobPid();
         if (jobPid.isPresent()) {
           return jobPid.getAsLong();
         }
-        if (process.waitFor(LAUNCH_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-          jobPid = spool.jobPid();
-          if (jobPid.isPresent()) {
-            return jobPid.getAsLong();
-          }
-          throw new LaunchException(
-              spool
-                  .launchError()
-                  .orElse(
-                      "wrapper exited with status "
-                          + process.exitValue()
-                          + " before the job started"));
-        }
+        throw new LaunchException(
+            spool
+                .launchError()
+                .orElse(
+                    "wrapper exited with status "
+                        + exitValue(process)
+                        + " before the job started"));
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      LockSupport.parkNanos(
+          Math.min(LAUNCH_POLL_MAX_NANOS, LAUNCH_POLL_MIN_NANOS + (now - start) / 8));
+      now = System.nanoTime();
     }
     process.destroyForcibly();
     throw new LaunchException("wrapper did not start the job within " + LAUNCH_WAIT_MILLIS + " ms");
+  }
+
+  /** The exit status of a process that is no longer alive (waits for the reaper to record it). */
+  private static int exitValue(Process process) {
+    try {
+      return process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
   }
 
   /** Reports the job's end once, from its exit record, or as LOST when there is none. */

@@ -100,7 +100,10 @@ final class SpoolDir {
     writeNew(path.resolve(GPUS), utf8(text.toString()), PRIVATE);
   }
 
-  /** The GPU indices recorded at launch; empty if absent or malformed. */
+  /**
+   * The GPU indices recorded at launch; empty if malformed, or absent (a job launched without GPUs
+   * has no record).
+   */
   Optional<List<Integer>> gpus() {
     return read(GPUS)
         .flatMap(
@@ -171,6 +174,14 @@ final class SpoolDir {
                 return Optional.empty();
               }
             });
+  }
+
+  /**
+   * False if there is certainly no {@code jobpid} record yet; a cheap check (one {@code stat}, no
+   * exception) for polling, to be followed by {@link #jobPid}, which does the careful read.
+   */
+  boolean mayHaveJobPid() {
+    return path.resolve(JOBPID).toFile().exists();
   }
 
   OptionalLong jobPid() {

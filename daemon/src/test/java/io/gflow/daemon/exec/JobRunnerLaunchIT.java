@@ -13,6 +13,7 @@ import io.gflow.daemon.job.Job;
 import io.gflow.daemon.job.Owner;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -211,9 +212,28 @@ class JobRunnerLaunchIT {
 
   @Test
   void launch_runningJob_onlyStandardFdsOpenAndOwnSession() throws Exception {
-    Job job = TestJobs.command(8, dir, "/bin/sleep", "1000");
+    assertRunsIsolatedAndDiesBySignal(fixture, 8);
+  }
 
-    Launched launched = fixture.runner().launch(job, Map.of());
+  @Test
+  void launch_wrapperOnUnknownArchitecture_sameJobThroughFcntlAndPosix() throws Exception {
+    String text = Files.readString(WrapperProgram.locate(dir.resolve("state")));
+    // No ELF machine in the table: the wrapper must take everything from Fcntl and POSIX.
+    String generic = text.replace("our %ABIS = (", "our %ABIS = ();\nmy %unused = (");
+    assertNotEquals(text, generic);
+    Path wrapper = Files.writeString(dir.resolve("gflow-job-generic"), generic);
+    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+    try (RunnerFixture other =
+        new RunnerFixture(dir.resolve("state"), PrivilegeDrop.none(), wrapper)) {
+      assertRunsIsolatedAndDiesBySignal(other, 21);
+    }
+  }
+
+  /** Launches a sleeping job, checks its fds and its own session, and kills it with SIGKILL. */
+  private void assertRunsIsolatedAndDiesBySignal(RunnerFixture runner, long id) throws Exception {
+    Job job = TestJobs.command(id, dir, "/bin/sleep", "1000");
+
+    Launched launched = runner.runner().launch(job, Map.of());
 
     long jobPid = launched.jobPid();
     String[] fds = new java.io.File("/proc/" + jobPid + "/fd").list();
@@ -228,8 +248,39 @@ class JobRunnerLaunchIT {
     assertNotEquals(self.session(), stat.session());
     assertEquals(launched.wrapperPid(), stat.ppid());
     assertEquals(stat.startTicks(), launched.jobStartTicks());
-    assertTrue(fixture.runner().signal(TestJobs.running(job, launched), 9));
-    assertEquals(ExitStatus.killed(9), fixture.awaitEnd(8).status());
+    assertTrue(runner.runner().signal(TestJobs.running(job, launched), 9));
+    assertEquals(ExitStatus.killed(9), runner.awaitEnd(id).status());
+  }
+
+  @Test
+  void launch_wrapperStartedWithSignalsBlockedAndIgnored_jobHasThemReset() throws Exception {
+    Path real = WrapperProgram.locate(dir.resolve("state"));
+    Path shim =
+        Files.writeString(
+            dir.resolve("blocking-shim"),
+            "#!/usr/bin/perl\n"
+                + "use POSIX ();\n"
+                + "POSIX::sigprocmask(POSIX::SIG_BLOCK(), POSIX::SigSet->new(POSIX::SIGUSR1(),"
+                + " POSIX::SIGTERM(), POSIX::SIGCHLD())) or die;\n"
+                + "$SIG{$_} = 'IGNORE' for qw(QUIT USR2 PIPE TERM);\n"
+                + "exec { '"
+                + real
+                + "' } '"
+                + real
+                + "', @ARGV or die;\n");
+    Files.setPosixFilePermissions(shim, PosixFilePermissions.fromString("rwx------"));
+    try (RunnerFixture shimmed =
+        new RunnerFixture(dir.resolve("state"), PrivilegeDrop.none(), shim)) {
+      Job job = TestJobs.command(20, dir, "/bin/grep", "-E", "^Sig(Blk|Ign)", "/proc/self/status");
+
+      shimmed.runner().launch(job, Map.of());
+
+      assertEquals(new Ended(20, ExitStatus.exited(0), null), shimmed.awaitEnd(20));
+    }
+    List<String> lines = Files.readAllLines(dir.resolve("out"));
+    assertEquals("SigBlk:\t0000000000000000", lines.get(0));
+    // Signals 1..31; glibc keeps 32 and 33 for itself (the JVM leaves them ignored).
+    assertEquals(0, Long.parseLong(lines.get(1).substring("SigIgn:\t".length()), 16) & 0x7fffffffL);
   }
 
   @Test

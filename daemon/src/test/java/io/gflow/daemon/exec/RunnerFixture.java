@@ -36,8 +36,12 @@ final class RunnerFixture implements AutoCloseable {
   }
 
   RunnerFixture(Path stateDir, PrivilegeDrop drop) throws IOException {
+    this(stateDir, drop, WrapperProgram.locate(stateDir));
+  }
+
+  /** With {@code wrapper} run in place of the real one (which it may wrap). */
+  RunnerFixture(Path stateDir, PrivilegeDrop drop, Path wrapper) {
     this.stateDir = stateDir;
-    Path wrapper = WrapperProgram.locate(stateDir);
     this.runner =
         new JobRunner(
             stateDir,

@@ -2,12 +2,14 @@ package io.gflow.daemon.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,6 +53,34 @@ class WrapperProgramTest {
   }
 
   @Test
+  void wrapper_onX86OrArm_loadsNoModule() throws Exception {
+    assumeTrue(List.of("amd64", "aarch64").contains(System.getProperty("os.arch")));
+    Path wrapper = WrapperProgram.extract(dir);
+
+    String loaded =
+        perl(
+            "do $ARGV[0]; init_abi(); print join(' ', grep { $_ ne $ARGV[0] } sort keys %INC)",
+            wrapper);
+
+    assertEquals("", loaded, "a module costs milliseconds on every launch");
+  }
+
+  @Test
+  void wrapper_openFlags_matchFcntl() throws Exception {
+    Path wrapper = WrapperProgram.extract(dir);
+
+    String flags =
+        perl(
+            "use Fcntl; do $ARGV[0]; init_abi();"
+                + " print join(' ', $O{RDONLY} == O_RDONLY, $O{WRONLY} == O_WRONLY,"
+                + " $O{CREAT} == O_CREAT, $O{EXCL} == O_EXCL, $O{TRUNC} == O_TRUNC,"
+                + " $O{NOFOLLOW} == O_NOFOLLOW)",
+            wrapper);
+
+    assertEquals("1 1 1 1 1 1", flags);
+  }
+
+  @Test
   void wrapper_badUsage_exits127() throws Exception {
     Path wrapper = WrapperProgram.extract(dir);
     Process run =
@@ -73,6 +103,17 @@ class WrapperProgramTest {
         System.setProperty("gflow.home", previous);
       }
     }
+  }
+
+  /** Runs {@code perl -e CODE WRAPPER} and returns its output; fails unless it exits 0. */
+  private static String perl(String code, Path wrapper) throws Exception {
+    Process perl =
+        new ProcessBuilder("perl", "-e", code, wrapper.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(perl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, perl.waitFor(), output);
+    return output;
   }
 
   private static String mode(Path path) throws IOException {
