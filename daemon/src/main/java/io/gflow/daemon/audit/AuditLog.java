@@ -124,7 +124,12 @@ public final class AuditLog implements Closeable {
     synchronized (lock) {
       try {
         if (size > 0 && size + bytes.length > settings.maxBytes()) {
-          rotate();
+          try {
+            rotate();
+          } catch (IOException failed) {
+            // Better an oversized file than a lost record.
+            LOG.error("cannot rotate audit log {}: {}", file, failed.toString());
+          }
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
@@ -137,22 +142,28 @@ public final class AuditLog implements Closeable {
     }
   }
 
-  /** audit.log.(keep-1) → .keep, …, audit.log → .1, and a fresh audit.log. Holds lock. */
+  /**
+   * audit.log.(keep-1) → .keep, …, audit.log → .1, and a fresh audit.log. Holds lock. Whatever
+   * fails, audit.log is open again afterwards, so one failed rotation does not stop the trail.
+   */
   private void rotate() throws IOException {
     channel.close();
-    for (int index = settings.keep() - 1; index >= 1; index--) {
-      if (Files.exists(rotated(index), LinkOption.NOFOLLOW_LINKS)) {
-        Files.move(
-            rotated(index),
-            rotated(index + 1),
-            StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+    try {
+      for (int index = settings.keep() - 1; index >= 1; index--) {
+        if (Files.exists(rotated(index), LinkOption.NOFOLLOW_LINKS)) {
+          Files.move(
+              rotated(index),
+              rotated(index + 1),
+              StandardCopyOption.REPLACE_EXISTING,
+              StandardCopyOption.ATOMIC_MOVE);
+        }
       }
+      Files.move(
+          file, rotated(1), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      channel = openChannel(file);
+      size = channel.size();
     }
-    Files.move(
-        file, rotated(1), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    channel = openChannel(file);
-    size = 0;
   }
 
   /**

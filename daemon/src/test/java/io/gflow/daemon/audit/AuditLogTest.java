@@ -100,6 +100,20 @@ class AuditLogTest {
   }
 
   @Test
+  void record_rotationFails_keepsWritingToCurrentFile() throws Exception {
+    Path file = dir.resolve("audit.log");
+    Files.createDirectories(dir.resolve("audit.log.1"));
+    Files.createDirectories(dir.resolve("audit.log.2").resolve("in-the-way"));
+    try (AuditLog log = AuditLog.open(file, clock, new AuditSettings(1024, 2))) {
+      for (int index = 0; index < 10; index++) {
+        log.record(BOB, "admin.reload", "call " + index, "denied", "permission denied");
+      }
+    }
+    List<String> lines = Files.readAllLines(file);
+    assertTrue(lines.get(lines.size() - 1).contains("\"target\":\"call 9\""), lines.toString());
+  }
+
+  @Test
   void read_acrossRotatedFiles_newestLastFilteredAndLimited() throws Exception {
     Path file = dir.resolve("audit.log");
     try (AuditLog log = AuditLog.open(file, clock, new AuditSettings(1024, 5))) {
