@@ -75,6 +75,11 @@ final class GflowdChild implements AutoCloseable {
    * {@code daemon.ping}.
    */
   void start(List<String> launcher, Map<String, String> env) throws Exception {
+    start(launcher, env, socket);
+  }
+
+  /** As {@link #start(List, Map)}, waiting for an answer on {@code readySocket}. */
+  void start(List<String> launcher, Map<String, String> env, Path readySocket) throws Exception {
     Path log = root.resolve("daemon-" + ++starts + ".log");
     List<String> args =
         List.of(
@@ -93,7 +98,8 @@ final class GflowdChild implements AutoCloseable {
     process = builder.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
-      try (RpcClient client = connect()) {
+      try (RpcClient client =
+          RpcClient.connect(readySocket, ServerTrust.of(ProcessIdentity.uid(), null))) {
         client.call(Methods.DAEMON_PING, null);
         return;
       } catch (IOException notYet) {

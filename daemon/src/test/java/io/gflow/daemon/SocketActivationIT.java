@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gflow.protocol.Methods;
+import io.gflow.protocol.client.ProcessIdentity;
+import io.gflow.protocol.client.RpcClient;
+import io.gflow.protocol.client.ServerTrust;
 import io.gflow.protocol.control.InfoResult;
 import io.gflow.protocol.job.JobState;
 import io.gflow.protocol.job.WaitResult;
@@ -107,6 +110,21 @@ class SocketActivationIT {
     assertFalse(environment.contains("LISTEN_"), environment);
     // ls's own directory descriptor is 3; the listener would be a fourth.
     assertEquals("0\n1\n2\n3\n", Files.readString(daemon.root().resolve(fds + ".out")));
+  }
+
+  @Test
+  void activated_onAnotherPathThanConfigured_servesSystemdsPath() throws Exception {
+    assumeTrue(Files.isExecutable(ACTIVATOR), "systemd-socket-activate missing");
+    Path other = daemon.root().resolve("other.sock");
+    daemon.start(List.of(ACTIVATOR.toString(), "-l", other.toString()), Map.of(), other);
+    try (RpcClient client = RpcClient.connect(other, ServerTrust.of(ProcessIdentity.uid(), null))) {
+      InfoResult info = InfoResult.fromJson(client.call(Methods.DAEMON_INFO, null));
+      assertEquals(other.toString(), info.socket());
+    }
+    assertTrue(daemon.logs().contains("instead of the configured"), daemon.logs());
+    assertFalse(Files.exists(daemon.socket(), LinkOption.NOFOLLOW_LINKS));
+    assertEquals(0, daemon.terminate(), daemon.logs());
+    assertTrue(Files.exists(other, LinkOption.NOFOLLOW_LINKS), "socket unlinked");
   }
 
   @Test
