@@ -28,11 +28,15 @@ final class HomeDirectory {
 
   private static Optional<String> getent(long uid) {
     try {
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder("getent", "passwd", Long.toString(uid))
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
+              .redirectError(ProcessBuilder.Redirect.DISCARD);
+      // Nothing of the daemon's environment (LISTEN_* from systemd, for one) reaches a child.
+      builder.environment().clear();
+      builder.environment().put("PATH", "/usr/bin:/bin");
+      builder.environment().put("LC_ALL", "C");
+      Process process = builder.start();
       // One passwd line fits in the pipe, so waiting before reading cannot deadlock.
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
