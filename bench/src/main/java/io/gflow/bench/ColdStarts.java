@@ -17,6 +17,16 @@ final class ColdStarts {
     return Measure.samples(1, count, i -> Processes.time(command(dist, program, args), null));
   }
 
+  /**
+   * Runs {@code program} {@code count} times without a warm-up; a run that takes longer than {@code
+   * capNanos} is killed and counts as the cap (a lower bound).
+   */
+  static long[] timeCapped(Dist dist, String program, List<String> args, int count, long capNanos)
+      throws IOException {
+    return Measure.samples(
+        0, count, i -> Processes.time(command(dist, program, args), null, capNanos));
+  }
+
   /** Like {@link #time}, but the arguments of run {@code i} (warm-up included) are computed. */
   static long[] time(Dist dist, String program, ArgsForRun args, int count) throws IOException {
     return Measure.samples(

@@ -20,6 +20,7 @@ record Sizes(
     int finishedJobs,
     int queuedJobs,
     int listingRuns,
+    long listingCapNanos,
     int heapQueuedJobs,
     int restartJobs,
     int restartRuns) {
@@ -39,7 +40,8 @@ record Sizes(
         20,
         100_000,
         10_000,
-        5,
+        3,
+        TimeUnit.SECONDS.toNanos(60),
         100_000,
         1_000_000,
         3);
@@ -60,6 +62,7 @@ record Sizes(
         20_000,
         2_000,
         2,
+        TimeUnit.SECONDS.toNanos(15),
         20_000,
         200_000,
         1);
