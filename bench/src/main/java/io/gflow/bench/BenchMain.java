@@ -41,16 +41,16 @@ public final class BenchMain {
           new BenchContext(options.quick() ? Sizes.quick() : Sizes.full(), dist, workDir, out);
       err.println("gflow-bench: work dir " + workDir + ", load average " + LoadAverage.read());
       context.setFloors(FloorBench.measure(context));
+      int failed = 0;
       for (Scenario scenario : Scenarios.ALL) {
-        if (options.runs(scenario.name())) {
-          err.println("gflow-bench: " + scenario.name());
-          scenario.run(context);
+        if (options.runs(scenario.name()) && !runScenario(scenario, context, err)) {
+          failed++;
         }
       }
       err.println("gflow-bench: load average " + LoadAverage.read());
       out.println();
       out.print(ResultTable.format(context.figures()));
-      return 0;
+      return failed == 0 ? 0 : 1;
     } catch (IOException failed) {
       err.println("gflow-bench: " + failed.getMessage());
       return 1;
@@ -63,6 +63,18 @@ public final class BenchMain {
       } else if (workDir != null) {
         err.println("gflow-bench: kept " + workDir);
       }
+    }
+  }
+
+  /** Runs one scenario; a failure is reported and the next scenario still runs. */
+  private static boolean runScenario(Scenario scenario, BenchContext context, PrintStream err) {
+    err.println("gflow-bench: " + scenario.name() + ", load average " + LoadAverage.read());
+    try {
+      scenario.run(context);
+      return true;
+    } catch (IOException failed) {
+      err.println("gflow-bench: scenario " + scenario.name() + " failed: " + failed.getMessage());
+      return false;
     }
   }
 
