@@ -122,7 +122,7 @@ for prog in gflowd gbatch gqueue gcancel gjob ginfo gctl; do
     fail "no /usr/bin/$prog link in the .deb"
 done
 dpkg-deb --ctrl-tarfile "$deb" | tar -xOf - ./conffiles >"$work/conffiles"
-printf '/etc/gflow/gflowd.toml\n/etc/gflow/logback.xml\n' | cmp -s - "$work/conffiles" ||
+printf '/etc/gflow/gflowd.toml\n/etc/gflow/gflowd.jvm\n/etc/gflow/logback.xml\n' | cmp -s - "$work/conffiles" ||
   fail "conffiles: $(cat "$work/conffiles")"
 
 if command -v shellcheck >/dev/null 2>&1; then
