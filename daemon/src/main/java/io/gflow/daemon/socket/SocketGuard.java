@@ -67,18 +67,7 @@ public final class SocketGuard implements AutoCloseable {
    */
   public static SocketGuard acquire(Path socket, long ownUid, DirPolicy policy)
       throws SocketSetupException {
-    checkPathShape(socket);
-    SocketDirectories.prepare(socket, ownUid, policy);
-    Path lockFile = socket.resolveSibling(socket.getFileName() + ".lock");
-    FileChannel channel = openLockFile(lockFile, socket, ownUid);
-    try {
-      lock(channel, socket);
-      removeStaleSocket(socket, ownUid);
-      return new SocketGuard(socket, ownUid, channel);
-    } catch (SocketSetupException | RuntimeException e) {
-      closeQuietly(channel, e);
-      throw e;
-    }
+    return lockThen(socket, ownUid, policy, () -> removeStaleSocket(socket, ownUid));
   }
 
   /**
@@ -91,13 +80,24 @@ public final class SocketGuard implements AutoCloseable {
    */
   public static SocketGuard adopt(Path socket, long ownUid, DirPolicy policy)
       throws SocketSetupException {
+    return lockThen(socket, ownUid, policy, () -> checkAdoptable(socket, ownUid));
+  }
+
+  /** What {@link #acquire} and {@link #adopt} do with the socket path once they hold the lock. */
+  private interface LockedStep {
+    void run() throws SocketSetupException;
+  }
+
+  private static SocketGuard lockThen(
+      Path socket, long ownUid, DirPolicy policy, LockedStep underLock)
+      throws SocketSetupException {
     checkPathShape(socket);
     SocketDirectories.prepare(socket, ownUid, policy);
     Path lockFile = socket.resolveSibling(socket.getFileName() + ".lock");
     FileChannel channel = openLockFile(lockFile, socket, ownUid);
     try {
       lock(channel, socket);
-      checkAdoptable(socket, ownUid);
+      underLock.run();
       return new SocketGuard(socket, ownUid, channel);
     } catch (SocketSetupException | RuntimeException e) {
       closeQuietly(channel, e);
