@@ -64,7 +64,21 @@ class DispatchRate {
     List<JsonValue> jobs = await(ids);
     double seconds = (System.nanoTime() - begin) / 1e9;
     System.out.printf("DISPATCH %d jobs in %.3f s = %.1f jobs/s%n", JOBS, seconds, JOBS / seconds);
-    System.out.println("DISPATCH sample " + jobs.get(0));
+    List<Long> runs = new ArrayList<>();
+    for (JsonValue value : jobs) {
+      JsonObject job = (JsonObject) value;
+      runs.add(
+          Duration.between(
+                  Instant.parse(((JsonString) job.get("start_time")).value()),
+                  Instant.parse(((JsonString) job.get("end_time")).value()))
+              .toMillis());
+    }
+    runs.sort(null);
+    System.out.printf(
+        "DISPATCH start-to-end ms p50 %d p90 %d (2 slots / p50 = %.0f jobs/s)%n",
+        runs.get(runs.size() / 2),
+        runs.get(runs.size() * 9 / 10),
+        2000.0 / Math.max(1, runs.get(runs.size() / 2)));
     List<Long> waits = new ArrayList<>();
     for (int index = 0; index < SINGLES; index++) {
       JsonObject job = (JsonObject) await(submit("")).get(0);
