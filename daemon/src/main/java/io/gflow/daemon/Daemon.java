@@ -22,6 +22,7 @@ import io.gflow.daemon.rpc.MethodSpec;
 import io.gflow.daemon.server.RpcServer;
 import io.gflow.daemon.server.ServerSettings;
 import io.gflow.daemon.socket.DirPolicy;
+import io.gflow.daemon.socket.InheritedSocket;
 import io.gflow.daemon.socket.NativeLibraries;
 import io.gflow.daemon.socket.SocketGuard;
 import io.gflow.daemon.socket.SocketSetupException;
@@ -42,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -69,6 +71,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
   private record Live(DaemonConfig config, RoleResolver roles) {}
 
   private final DaemonSettings settings;
+  private final Optional<InheritedSocket> inherited;
   private final Clock clock;
   private final Instant started;
   private final Closer closer = new Closer();
@@ -80,16 +83,31 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
   private RpcServer server;
   private JobSystem jobs;
 
-  private Daemon(DaemonSettings settings, Clock clock) {
+  private Daemon(DaemonSettings settings, Clock clock, Optional<InheritedSocket> inherited) {
     this.settings = settings;
+    this.inherited = inherited;
     this.clock = clock;
     this.started = clock.instant();
   }
 
-  /** Starts a daemon and returns once it is ready to serve. */
+  /** Starts a daemon that binds its own socket and returns once it is ready to serve. */
   public static Daemon start(DaemonSettings settings, DaemonConfig config, Clock clock)
       throws IOException, StartupException {
-    Daemon daemon = new Daemon(settings, clock);
+    return start(settings, config, clock, Optional.empty());
+  }
+
+  /**
+   * Starts a daemon and returns once it is ready to serve; with {@code inherited} (systemd socket
+   * activation) it serves that socket, which must be bound at {@code settings.socket()}, instead of
+   * binding one, and never unlinks it.
+   */
+  public static Daemon start(
+      DaemonSettings settings,
+      DaemonConfig config,
+      Clock clock,
+      Optional<InheritedSocket> inherited)
+      throws IOException, StartupException {
+    Daemon daemon = new Daemon(settings, clock, inherited);
     try {
       daemon.startComponents(config);
     } catch (IOException | StartupException | RuntimeException failed) {
@@ -117,17 +135,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
     accounts = new CachingDirectory(new NssDirectory(), clock);
     live.set(new Live(config, new RoleResolver(config, settings.ownUid(), accounts)));
     logWarnings();
-    SocketGuard guard;
-    try {
-      guard =
-          closer.register(
-              SocketGuard.acquire(
-                  settings.socket(),
-                  settings.ownUid(),
-                  settings.mode() == Mode.SYSTEM ? DirPolicy.SYSTEM : DirPolicy.PERSONAL));
-    } catch (SocketSetupException refused) {
-      throw new StartupException(refused.getMessage());
-    }
+    SocketGuard guard = guardSocket();
     audit =
         closer.register(
             AuditLog.open(settings.stateDir().resolve("audit.log"), clock, config.audit()));
@@ -153,14 +161,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
     methods.addAll(jobs.methods());
     Dispatcher dispatcher = new Dispatcher(methods, audit, metrics);
     CallerResolver callers = new CallerResolver(accounts);
-    AFUNIXServerSocket serverSocket = AFUNIXServerSocket.newInstance();
-    serverSocket.setDeleteOnClose(false);
-    serverSocket.bind(AFUNIXSocketAddress.of(settings.socket()), BACKLOG);
-    try {
-      guard.bound();
-    } catch (SocketSetupException replaced) {
-      throw new StartupException(replaced.getMessage());
-    }
+    AFUNIXServerSocket serverSocket = listen(guard);
     Supplier<ServerSettings> serverSettings = () -> serverSettings(live.get().config().limits());
     server =
         closer.register(
@@ -191,6 +192,37 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
         .put("state_dir", settings.stateDir().toString())
         .put("uptime_seconds", Duration.between(started, clock.instant()).toSeconds())
         .build();
+  }
+
+  /** Takes the socket path: checks, lock, and (when binding) removal of our own stale socket. */
+  private SocketGuard guardSocket() throws StartupException {
+    DirPolicy policy = settings.mode() == Mode.SYSTEM ? DirPolicy.SYSTEM : DirPolicy.PERSONAL;
+    try {
+      return closer.register(
+          inherited.isPresent()
+              ? SocketGuard.adopt(settings.socket(), settings.ownUid(), policy)
+              : SocketGuard.acquire(settings.socket(), settings.ownUid(), policy));
+    } catch (SocketSetupException refused) {
+      throw new StartupException(refused.getMessage());
+    }
+  }
+
+  /** The listening socket: systemd's descriptor 3, or one bound now at the guarded path. */
+  private AFUNIXServerSocket listen(SocketGuard guard) throws IOException, StartupException {
+    if (inherited.isPresent()) {
+      LOG.info("serving the socket passed by systemd (descriptor 3): {}", settings.socket());
+      return inherited.get().open();
+    }
+    AFUNIXServerSocket serverSocket = AFUNIXServerSocket.newInstance();
+    serverSocket.setDeleteOnClose(false);
+    serverSocket.bind(AFUNIXSocketAddress.of(settings.socket()), BACKLOG);
+    try {
+      guard.bound();
+    } catch (SocketSetupException replaced) {
+      serverSocket.close();
+      throw new StartupException(replaced.getMessage());
+    }
+    return serverSocket;
   }
 
   private JobPolicy jobPolicy() {

@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -59,8 +60,26 @@ final class GflowdChild implements AutoCloseable {
     return process;
   }
 
+  Path socket() {
+    return socket;
+  }
+
   /** Starts {@code gflowd run} and returns once it answers {@code daemon.ping}. */
   void start() throws Exception {
+    start(List.of(), Map.of());
+  }
+
+  /**
+   * Starts {@code gflowd run} through {@code launcher} (e.g. {@code systemd-socket-activate -l
+   * SOCKET}; empty: none) with {@code env} added to the environment, and returns once it answers
+   * {@code daemon.ping}.
+   */
+  void start(List<String> launcher, Map<String, String> env) throws Exception {
+    start(launcher, env, socket);
+  }
+
+  /** As {@link #start(List, Map)}, waiting for an answer on {@code readySocket}. */
+  void start(List<String> launcher, Map<String, String> env, Path readySocket) throws Exception {
     Path log = root.resolve("daemon-" + ++starts + ".log");
     List<String> args =
         List.of(
@@ -71,14 +90,16 @@ final class GflowdChild implements AutoCloseable {
             stateDir.toString(),
             "--config",
             config.toString());
-    process =
-        new ProcessBuilder(AsUser.java(DaemonMain.class.getName(), args))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
+    List<String> command = new ArrayList<>(launcher);
+    command.addAll(AsUser.java(DaemonMain.class.getName(), args));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    builder.environment().putAll(env);
+    process = builder.start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
-      try (RpcClient client = connect()) {
+      try (RpcClient client =
+          RpcClient.connect(readySocket, ServerTrust.of(ProcessIdentity.uid(), null))) {
         client.call(Methods.DAEMON_PING, null);
         return;
       } catch (IOException notYet) {
@@ -89,6 +110,15 @@ final class GflowdChild implements AutoCloseable {
         Thread.sleep(50);
       }
     }
+  }
+
+  /** {@code SIGTERM}, as systemd stops a service; returns the exit code. */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      throw new AssertionError("daemon did not stop on SIGTERM");
+    }
+    return process.exitValue();
   }
 
   /** {@code kill -9}: no shutdown hook, no clean close; the socket file stays behind. */

@@ -3,36 +3,64 @@ package io.gflow.daemon.exec;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
+import java.util.function.LongSupplier;
 
 /**
  * Finds a job owner's home directory for {@code ~} in output patterns: the passwd entry of the
  * owner's uid ({@code getent passwd UID}, so NSS sources such as LDAP count), else {@code HOME}
  * from the job's own environment (a personal daemon in a container whose uid has no passwd entry).
- * Stateless and thread-safe.
+ * Each uid's passwd answer is kept for {@link #TTL}, as the group cache is, so that listing many
+ * jobs does not run {@code getent} once per job. Thread-safe.
  */
 final class HomeDirectory {
+  static final Duration TTL = Duration.ofSeconds(10);
   private static final long TIMEOUT_SECONDS = 5;
 
-  private HomeDirectory() {}
+  private final LongFunction<Optional<String>> passwd;
+  private final LongSupplier nanoTime;
+  private final ConcurrentMap<Long, Cached> cache = new ConcurrentHashMap<>();
 
-  static Optional<String> of(long uid, Map<String, String> jobEnv) {
-    Optional<String> fromPasswd = getent(uid);
-    if (fromPasswd.isPresent()) {
-      return fromPasswd;
+  private record Cached(Optional<String> home, long expiresNanos) {}
+
+  HomeDirectory() {
+    this(HomeDirectory::getent, System::nanoTime);
+  }
+
+  HomeDirectory(LongFunction<Optional<String>> passwd, LongSupplier nanoTime) {
+    this.passwd = passwd;
+    this.nanoTime = nanoTime;
+  }
+
+  Optional<String> of(long uid, Map<String, String> jobEnv) {
+    long now = nanoTime.getAsLong();
+    Cached cached = cache.get(uid);
+    if (cached == null || now - cached.expiresNanos() >= 0) {
+      cached = new Cached(passwd.apply(uid), now + TTL.toNanos());
+      cache.put(uid, cached);
     }
-    return Optional.ofNullable(jobEnv.get("HOME")).filter(home -> home.startsWith("/"));
+    return cached
+        .home()
+        .or(() -> Optional.ofNullable(jobEnv.get("HOME")).filter(home -> home.startsWith("/")));
   }
 
   private static Optional<String> getent(long uid) {
     try {
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder("getent", "passwd", Long.toString(uid))
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
+              .redirectError(ProcessBuilder.Redirect.DISCARD);
+      // Nothing of the daemon's environment (LISTEN_* from systemd, for one) reaches a child.
+      builder.environment().clear();
+      builder.environment().put("PATH", "/usr/bin:/bin");
+      builder.environment().put("LC_ALL", "C");
+      Process process = builder.start();
       // One passwd line fits in the pipe, so waiting before reading cannot deadlock.
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();

@@ -46,6 +46,7 @@ public final class JobRunner implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final long daemonUid;
   private final ConcurrentMap<Long, JobWatch> watches = new ConcurrentHashMap<>();
+  private final HomeDirectory homes = new HomeDirectory();
   private volatile boolean spoolRootReady;
 
   /**
@@ -130,7 +131,7 @@ public final class JobRunner implements AutoCloseable {
   public Optional<List<Path>> outputPaths(Job job) {
     try {
       OutputPaths paths =
-          OutputPaths.resolve(job, () -> HomeDirectory.of(job.owner().uid(), job.spec().env()));
+          OutputPaths.resolve(job, () -> homes.of(job.owner().uid(), job.spec().env()));
       return Optional.of(List.of(paths.stdout(), paths.stderr()));
     } catch (LaunchException unresolvable) {
       return Optional.empty();
@@ -269,7 +270,7 @@ public final class JobRunner implements AutoCloseable {
   /** Writes the spool, starts the wrapper and records its pid and start time in the spool. */
   private Wrapper startWrapper(Job job, Map<String, String> extraEnv, List<Integer> gpus)
       throws LaunchException {
-    LaunchInputs inputs = LaunchInputs.of(job, extraEnv);
+    LaunchInputs inputs = LaunchInputs.of(job, extraEnv, homes);
     SpoolDir spool = spool(job.id());
     try {
       createSpool(spool);

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  */
 record LaunchInputs(Map<String, String> env, OutputPaths outputs) {
 
-  static LaunchInputs of(Job job, Map<String, String> extraEnv) throws LaunchException {
+  static LaunchInputs of(Job job, Map<String, String> extraEnv, HomeDirectory homes)
+      throws LaunchException {
     Map<String, String> env = new TreeMap<>(job.spec().env());
     env.putAll(extraEnv);
     for (Map.Entry<String, String> variable : env.entrySet()) {
@@ -35,7 +36,7 @@ record LaunchInputs(Map<String, String> env, OutputPaths outputs) {
       throw new LaunchException("cwd (" + cwd + ") must be an absolute path without NUL");
     }
     OutputPaths outputs =
-        OutputPaths.resolve(job, () -> HomeDirectory.of(job.owner().uid(), job.spec().env()));
+        OutputPaths.resolve(job, () -> homes.of(job.owner().uid(), job.spec().env()));
     return new LaunchInputs(Map.copyOf(env), outputs);
   }
 }

@@ -20,12 +20,15 @@ final class ProcessGroups {
       throw new IllegalArgumentException("pgid (" + pgid + ") or signal (" + signal + ")");
     }
     try {
-      Process kill =
+      ProcessBuilder builder =
           new ProcessBuilder("/bin/kill", "-s", Integer.toString(signal), "--", "-" + pgid)
               .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
               .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
+              .redirectError(ProcessBuilder.Redirect.DISCARD);
+      // Nothing of the daemon's environment (LISTEN_* from systemd, for one) reaches a child.
+      builder.environment().clear();
+      builder.environment().put("LC_ALL", "C");
+      Process kill = builder.start();
       if (!kill.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         kill.destroyForcibly();
         return false;

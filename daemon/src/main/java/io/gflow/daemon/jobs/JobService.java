@@ -37,7 +37,18 @@ public final class JobService {
       Function<String, Optional<Long>> uidOfUser) {
     this.events = new EventLog(clock);
     JobViews views = new JobViews(outputs);
-    this.submit = new SubmitHandler(store, policy, scheduler::submitted, limits, clock);
+    // New jobs are stored by the submit itself: their event is due now, and the scheduler hands
+    // the sink (so changed()) only what it changes about them later.
+    this.submit =
+        new SubmitHandler(
+            store,
+            policy,
+            jobs -> {
+              events.append(jobs);
+              scheduler.submitted(jobs);
+            },
+            limits,
+            clock);
     this.queries = new QueryHandlers(store, views, outputs, events, policy, uidOfUser);
     this.control = new ControlJobHandlers(queries, scheduler, signaller, audit);
   }

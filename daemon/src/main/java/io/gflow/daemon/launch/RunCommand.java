@@ -1,13 +1,17 @@
 package io.gflow.daemon.launch;
 
 import io.gflow.daemon.Daemon;
+import io.gflow.daemon.DaemonSettings;
 import io.gflow.daemon.StartupException;
 import io.gflow.daemon.config.ConfigException;
 import io.gflow.daemon.socket.FileErrors;
+import io.gflow.daemon.socket.InheritedSocket;
+import io.gflow.daemon.socket.SocketSetupException;
 import io.gflow.protocol.ExitCodes;
 import io.gflow.protocol.client.ProcessIdentity;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +48,16 @@ final class RunCommand implements Callable<Integer> {
     }
     Daemon daemon;
     try {
-      daemon = Daemon.start(resolved.settings(), resolved.config(), Clock.systemUTC());
+      Optional<InheritedSocket> inherited =
+          InheritedSocket.fromEnvironment(System.getenv(), ProcessHandle.current().pid());
+      DaemonSettings settings = resolved.settings();
+      if (inherited.isPresent()) {
+        settings = withInheritedSocket(settings, inherited.get());
+      }
+      daemon = Daemon.start(settings, resolved.config(), Clock.systemUTC(), inherited);
+    } catch (SocketSetupException refused) {
+      spec.commandLine().getErr().println("gflowd: cannot start: " + refused.getMessage());
+      return ExitCodes.ERROR;
     } catch (StartupException refused) {
       spec.commandLine().getErr().println("gflowd: cannot start: " + refused.getMessage());
       return ExitCodes.ERROR;
@@ -74,5 +87,32 @@ final class RunCommand implements Callable<Integer> {
                 "gflowd-shutdown-hook"));
     daemon.awaitStopped();
     return ExitCodes.OK;
+  }
+
+  /**
+   * Settings whose socket is the one systemd bound: that is where clients connect, whatever the
+   * flags or config say.
+   */
+  private static DaemonSettings withInheritedSocket(
+      DaemonSettings settings, InheritedSocket inherited) {
+    if (inherited.count() > 1) {
+      LOG.warn(
+          "systemd passed {} sockets; gflowd serves only the first (descriptor 3)",
+          inherited.count());
+    }
+    if (inherited.path().equals(settings.socket())) {
+      return settings;
+    }
+    LOG.warn(
+        "serving {}, the socket passed by systemd, instead of the configured {}",
+        inherited.path(),
+        settings.socket());
+    return new DaemonSettings(
+        settings.mode(),
+        inherited.path(),
+        settings.stateDir(),
+        settings.configFile(),
+        settings.configRequired(),
+        settings.ownUid());
   }
 }

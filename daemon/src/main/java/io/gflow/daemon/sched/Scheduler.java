@@ -82,8 +82,9 @@ public final class Scheduler implements AutoCloseable {
   }
 
   /**
-   * New jobs (PENDING or HELD, ids not yet known to the scheduler; the sink persists them with the
-   * batch). Completes with them as scheduled, perhaps RUNNING already.
+   * New jobs (PENDING or HELD, ids not yet known to the scheduler), already in the store: the sink
+   * gets them only once the scheduler changes them. Completes with them as scheduled, perhaps
+   * RUNNING already.
    */
   public CompletableFuture<List<Job>> submitted(List<Job> jobs) {
     List<Job> copy = List.copyOf(jobs);

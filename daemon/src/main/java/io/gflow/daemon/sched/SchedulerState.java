@@ -95,7 +95,8 @@ final class SchedulerState {
         throw new IllegalArgumentException("job " + job.id() + " already exists");
       }
     }
-    jobs.forEach(job -> replace(job, changes));
+    // The submit stored them already: only what the scheduler changes later needs persisting.
+    jobs.forEach(job -> live.put(job.id(), job));
   }
 
   /** Loads the unfinished jobs of a previous run; RUNNING ones keep their slots and GPUs. */

@@ -36,6 +36,7 @@ final class Connection implements Runnable {
   private volatile long writeStartedNanos = NOT_WRITING;
   private volatile boolean busy;
   private long frameStartedNanos = -1;
+  private int soTimeoutMillis = -1; // as last set on the socket; connection thread only
 
   Connection(
       Socket socket,
@@ -144,7 +145,12 @@ final class Connection implements Runnable {
         throw new SocketTimeoutException("request timeout");
       }
     }
-    socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMillis)));
+    int timeout = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeoutMillis));
+    // A setsockopt per read would double the syscalls of a small request: set it only on change.
+    if (timeout != soTimeoutMillis) {
+      socket.setSoTimeout(timeout);
+      soTimeoutMillis = timeout;
+    }
   }
 
   private void write(OutputStream out, JsonValue reply) throws IOException {

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Use: {@link #acquire}, bind the socket (junixsocket silently replaces whatever is at the path,
  * which is why all checks happen here first), call {@link #bound()}, and {@link #close()} on
- * shutdown. Close unlinks the socket only if it is still the one this daemon bound.
+ * shutdown. Close unlinks the socket only if it is still the one this daemon bound. A socket passed
+ * by systemd is taken with {@link #adopt} instead and never unlinked.
  *
  * <p>The lock is a POSIX record lock ({@link FileChannel#tryLock()} is {@code fcntl(F_SETLK)}),
  * which the kernel keeps per process and drops when the process closes <em>any</em> descriptor of
@@ -73,6 +74,30 @@ public final class SocketGuard implements AutoCloseable {
     try {
       lock(channel, socket);
       removeStaleSocket(socket, ownUid);
+      return new SocketGuard(socket, ownUid, channel);
+    } catch (SocketSetupException | RuntimeException e) {
+      closeQuietly(channel, e);
+      throw e;
+    }
+  }
+
+  /**
+   * Like {@link #acquire} for a socket that systemd has already bound at {@code socket} and passed
+   * to the daemon: checks the path and its directories and takes the lock, but removes nothing. The
+   * guard never unlinks the socket, not even on {@link #close()}.
+   *
+   * @throws SocketSetupException if a check fails, another daemon holds the lock, or the path is
+   *     not a socket owned by the daemon's uid; nothing is held then
+   */
+  public static SocketGuard adopt(Path socket, long ownUid, DirPolicy policy)
+      throws SocketSetupException {
+    checkPathShape(socket);
+    SocketDirectories.prepare(socket, ownUid, policy);
+    Path lockFile = socket.resolveSibling(socket.getFileName() + ".lock");
+    FileChannel channel = openLockFile(lockFile, socket, ownUid);
+    try {
+      lock(channel, socket);
+      checkAdoptable(socket, ownUid);
       return new SocketGuard(socket, ownUid, channel);
     } catch (SocketSetupException | RuntimeException e) {
       closeQuietly(channel, e);
@@ -282,6 +307,27 @@ public final class SocketGuard implements AutoCloseable {
               + "; remove it or use another --socket");
     } catch (IOException e) {
       throw new SocketSetupException("cannot remove stale socket " + socket + ": " + e, e);
+    }
+  }
+
+  private static void checkAdoptable(Path socket, long ownUid) throws SocketSetupException {
+    Optional<FileStatus> existing;
+    try {
+      existing = FileStatus.lstat(socket);
+    } catch (IOException e) {
+      throw new SocketSetupException("cannot inspect " + socket + ": " + e, e);
+    }
+    if (existing.isEmpty()
+        || existing.get().type() != FileStatus.Type.SOCKET
+        || !existing.get().isOwnedBy(ownUid)) {
+      throw new SocketSetupException(
+          "the socket passed by systemd is bound to "
+              + socket
+              + ", but that path is "
+              + existing.map(FileStatus::describe).orElse("missing")
+              + ", not a socket owned by "
+              + FileStatus.describeOwner(ownUid)
+              + ": restart gflowd.socket (systemctl restart gflowd.socket gflowd)");
     }
   }
 

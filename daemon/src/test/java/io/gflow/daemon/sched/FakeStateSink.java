@@ -31,6 +31,15 @@ final class FakeStateSink implements StateSink {
     return current.thenRun(() -> changed.forEach(job -> committed.put(job.id(), job)));
   }
 
+  /** Stores new jobs as a submit does, before the scheduler sees them. */
+  void inserted(List<Job> jobs) {
+    jobs.forEach(
+        job -> {
+          stored.put(job.id(), job);
+          committed.put(job.id(), job);
+        });
+  }
+
   /** Later commits complete only on {@link #releaseCommits()}. */
   void holdCommits() {
     gate = new CompletableFuture<>();

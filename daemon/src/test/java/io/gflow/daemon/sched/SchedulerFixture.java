@@ -35,6 +35,7 @@ final class SchedulerFixture {
   }
 
   List<Job> submit(Job... jobs) {
+    sink.inserted(List.of(jobs));
     return await(scheduler.submitted(List.of(jobs)));
   }
 

@@ -193,6 +193,14 @@ class SchedulerTest {
   }
 
   @Test
+  void submitted_heldJob_notWrittenAgainAfterTheSubmitStoredIt() {
+    fixture.submit(spec().held(1));
+
+    assertEquals(0, fixture.sink.versions(1));
+    assertEquals(JobState.HELD, fixture.state(1));
+  }
+
+  @Test
   void submitted_reasonUnchanged_notPersistedAgain() {
     fixture.submit(spec().job(1), spec().job(2));
     long versions = fixture.sink.versions(2);
