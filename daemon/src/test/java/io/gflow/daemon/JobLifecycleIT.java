@@ -143,6 +143,32 @@ class JobLifecycleIT {
   }
 
   @Test
+  void cancel_atOnceWhenRunning_beforeTheJobHasExeced_sigtermReachesIt() throws Exception {
+    // RUNNING is stored as soon as the wrapper runs; the job's pid comes a few ms later.
+    long id = submit("", "sleep", "30").get(0);
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!"RUNNING"
+        .equals(((JsonObject) call("job.get", "{\"id\":" + id + "}")).stringOrNull("state"))) {
+      assertTrue(System.nanoTime() < deadline, "job never started");
+    }
+    call("job.cancel", "{\"ids\":[" + id + "]}");
+    JsonObject done = waitFor(id);
+    assertEquals("CANCELLED", done.stringOrNull("state"), done.toString());
+    assertEquals(JsonNumber.of(15), done.get("signal"), done.toString());
+  }
+
+  @Test
+  void missingProgram_endsFailedLaunchFailedExit127() throws Exception {
+    long id = submit("", "/no/such/gflow-program").get(0);
+    JsonObject done = waitFor(id);
+    assertEquals("FAILED", done.stringOrNull("state"), done.toString());
+    assertEquals(
+        "LaunchFailed:exec /no/such/gflow-program: No such file or directory",
+        done.stringOrNull("reason"));
+    assertEquals(JsonNumber.of(127), done.get("exit_code"), done.toString());
+  }
+
+  @Test
   void dependency_failed_autoCancelsDependent() throws Exception {
     long failing = submit("", "sh", "-c", "exit 3").get(0);
     long dependent = submit(",\"depends_on\":[" + failing + "]", "true").get(0);

@@ -18,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +36,7 @@ public final class JobRunner implements AutoCloseable {
   static final String LOST_NO_SPOOL = "LOST: no spool record";
   private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
   private static final long LAUNCH_WAIT_MILLIS = 10_000;
-  private static final long LAUNCH_POLL_MIN_NANOS = 100_000;
-  private static final long LAUNCH_POLL_MAX_NANOS = 5_000_000;
+  private static final long SIGNAL_WAIT_MILLIS = 2_000;
   private static final long ADOPT_POLL_MILLIS = 500;
 
   private final Path spoolRoot;
@@ -74,66 +72,56 @@ public final class JobRunner implements AutoCloseable {
   }
 
   /**
-   * Writes the job's spool, starts its wrapper and waits (at most 10 s) until the job has been
-   * forked. A job that fails after that (bad cwd, unopenable output, exec failure) is reported to
-   * the listener as exit 127 with its launch error, not thrown here.
+   * Writes the job's spool and starts its wrapper, and returns at once: the wrapper forks and execs
+   * the job on its own. Everything from then on is reported to the listener, also a job that never
+   * starts: the wrapper's own failure or the job's (bad cwd, unopenable output, exec failure) as
+   * exit 127 with its launch error, a wrapper that dies before starting the job with the reason,
+   * and a wrapper that has not started the job within 10 s is killed by a watchdog and reported so.
    *
    * @param extraEnv variables the daemon adds ({@code GFLOW_JOB_ID}, {@code CUDA_VISIBLE_DEVICES},
    *     ...); they override the submitter's of the same name
-   * @return the wrapper's and the job's pid and start time; record the wrapper's with the job. The
-   *     job pid is as the wrapper reported it; {@link #signal} verifies it again each time
+   * @param gpus the GPU indices assigned to the job, recorded in its spool so that {@link
+   *     SpoolRecovery#recoverQueued} can give them back to a job whose launch a crash cut short
+   * @return the wrapper's pid and start time, to record with the job; the job's own pid is not
+   *     known yet (0), {@link #signal} reads it from the spool
    * @throws LaunchException if the inputs are invalid (NUL bytes, '=' in a name, relative cwd, no
    *     home for {@code ~}), the spool cannot be written (also: it already exists), or the wrapper
-   *     fails before forking; a spool left behind is removed by {@link #cleanup}
+   *     cannot be started; a spool left behind is removed by {@link #cleanup}
    */
+  public Launched start(Job job, Map<String, String> extraEnv, List<Integer> gpus)
+      throws LaunchException {
+    Wrapper wrapper = startWrapper(job, extraEnv, gpus);
+    JobWatch watch = follow(job.id(), wrapper);
+    watch.poll(
+        scheduler.schedule(
+            () -> stopIfNotStarted(wrapper, watch), LAUNCH_WAIT_MILLIS, TimeUnit.MILLISECONDS));
+    return new Launched(wrapper.id().pid(), wrapper.id().startTicks(), 0, 0);
+  }
+
+  /** As {@link #launch(Job, Map, List)} without GPUs. */
   public Launched launch(Job job, Map<String, String> extraEnv) throws LaunchException {
     return launch(job, extraEnv, List.of());
   }
 
   /**
-   * As {@link #launch(Job, Map)}, and records the GPU indices assigned to the job in its spool, so
-   * that {@link SpoolRecovery#recoverQueued} can give them back to a job whose launch a crash cut
-   * short.
+   * As {@link #start}, but waits (at most 10 s) until the job has been forked, for callers that
+   * need the job's pid (tests, tools). A wrapper that fails before forking is thrown, not reported
+   * to the listener; a job that fails after that is reported as exit 127 with its launch error.
+   *
+   * @return the wrapper's and the job's pid and start time. The job pid is as the wrapper reported
+   *     it; {@link #signal} verifies it again each time
    */
   public Launched launch(Job job, Map<String, String> extraEnv, List<Integer> gpus)
       throws LaunchException {
-    LaunchInputs inputs = LaunchInputs.of(job, extraEnv, homes);
-    SpoolDir spool = spool(job.id());
-    try {
-      createSpool(spool);
-      List<String> argv =
-          job.spec().command() != null
-              ? job.spec().command()
-              : List.of(spool.writeScript(job.spec().script()).toString());
-      spool.writeInputs(argv, inputs.env(), job.spec().cwd(), inputs.outputs());
-      if (!gpus.isEmpty()) {
-        spool.writeGpus(gpus); // none recorded means none assigned: one file less per CPU job
-      }
-      if (privilegeDrop.drops()) {
-        spool.chown(job.owner().uid(), job.owner().gid());
-      }
-    } catch (IOException e) {
-      throw new LaunchException("cannot write spool " + spool.path() + ": " + e, e);
-    }
-    Process process = startWrapper(job, spool);
-    WrapperId wrapperId =
-        new WrapperId(
-            process.pid(), ProcessStat.read(process.pid()).map(ProcessStat::startTicks).orElse(0L));
-    try {
-      spool.writeWrapperRecord(wrapperId);
-    } catch (IOException e) {
-      log.warn("job {}: cannot record wrapper pid in {}: {}", job.id(), spool.path(), e.toString());
-    }
-    long jobPid = awaitJobPid(spool, process);
+    Wrapper wrapper = startWrapper(job, extraEnv, gpus);
+    long jobPid = awaitJobPid(wrapper);
     long jobStartTicks =
         ProcessStat.read(jobPid)
-            .filter(stat -> stat.ppid() == wrapperId.pid())
+            .filter(stat -> stat.ppid() == wrapper.id().pid())
             .map(ProcessStat::startTicks)
             .orElse(0L);
-    JobWatch watch = new JobWatch();
-    watches.put(job.id(), watch);
-    process.onExit().thenRunAsync(() -> finish(job.id(), spool), scheduler);
-    return new Launched(wrapperId.pid(), wrapperId.startTicks(), jobPid, jobStartTicks);
+    follow(job.id(), wrapper);
+    return new Launched(wrapper.id().pid(), wrapper.id().startTicks(), jobPid, jobStartTicks);
   }
 
   /**
@@ -169,7 +157,12 @@ public final class JobRunner implements AutoCloseable {
     }
     OptionalLong jobPid = spool.jobPid();
     if (jobPid.isEmpty()) {
-      return false;
+      // Started a moment ago: the wrapper records the job's pid once the job has exec'd.
+      WrapperId id = wrapperId.get();
+      jobPid = JobPidWait.await(spool, () -> id.running().isPresent(), SIGNAL_WAIT_MILLIS);
+      if (jobPid.isEmpty() || id.running().isEmpty() || spool.hasExitRecord()) {
+        return false;
+      }
     }
     long pid = jobPid.getAsLong();
     boolean verified =
@@ -271,7 +264,63 @@ public final class JobRunner implements AutoCloseable {
     spoolRootReady = true;
   }
 
-  private Process startWrapper(Job job, SpoolDir spool) throws LaunchException {
+  /** A started wrapper: its process, its pid and start time, and the job's spool. */
+  private record Wrapper(Process process, WrapperId id, SpoolDir spool) {}
+
+  /** Writes the spool, starts the wrapper and records its pid and start time in the spool. */
+  private Wrapper startWrapper(Job job, Map<String, String> extraEnv, List<Integer> gpus)
+      throws LaunchException {
+    LaunchInputs inputs = LaunchInputs.of(job, extraEnv, homes);
+    SpoolDir spool = spool(job.id());
+    try {
+      createSpool(spool);
+      List<String> argv =
+          job.spec().command() != null
+              ? job.spec().command()
+              : List.of(spool.writeScript(job.spec().script()).toString());
+      spool.writeInputs(argv, inputs.env(), job.spec().cwd(), inputs.outputs());
+      if (!gpus.isEmpty()) {
+        spool.writeGpus(gpus); // none recorded means none assigned: one file less per CPU job
+      }
+      if (privilegeDrop.drops()) {
+        spool.chown(job.owner().uid(), job.owner().gid());
+      }
+    } catch (IOException e) {
+      throw new LaunchException("cannot write spool " + spool.path() + ": " + e, e);
+    }
+    Process process = startProcess(job, spool);
+    WrapperId wrapperId =
+        new WrapperId(
+            process.pid(), ProcessStat.read(process.pid()).map(ProcessStat::startTicks).orElse(0L));
+    try {
+      spool.writeWrapperRecord(wrapperId);
+    } catch (IOException e) {
+      log.warn("job {}: cannot record wrapper pid in {}: {}", job.id(), spool.path(), e.toString());
+    }
+    return new Wrapper(process, wrapperId, spool);
+  }
+
+  /** Follows a started wrapper until it exits, then reports the job's end. */
+  private JobWatch follow(long jobId, Wrapper wrapper) {
+    JobWatch watch = new JobWatch();
+    watches.put(jobId, watch);
+    wrapper.process().onExit().thenRunAsync(() -> finish(jobId, wrapper), scheduler);
+    return watch;
+  }
+
+  /** The start watchdog: kills a wrapper that has not started its job in time. */
+  private static void stopIfNotStarted(Wrapper wrapper, JobWatch watch) {
+    if (wrapper.process().isAlive() && !wrapper.spool().mayHaveJobPid()) {
+      watch.startFailed(notStartedInTime());
+      wrapper.process().destroyForcibly();
+    }
+  }
+
+  private static String notStartedInTime() {
+    return "wrapper did not start the job within " + LAUNCH_WAIT_MILLIS + " ms";
+  }
+
+  private Process startProcess(Job job, SpoolDir spool) throws LaunchException {
     List<String> command = new ArrayList<>(privilegeDrop.prefix(job.owner()));
     command.add(wrapper.toString());
     command.add(spool.path().toString());
@@ -292,40 +341,25 @@ public final class JobRunner implements AutoCloseable {
     }
   }
 
-  /**
-   * Waits for the wrapper's {@code jobpid} record. The wrapper needs a few milliseconds, which the
-   * scheduler's thread spends here, so the record is looked for after 0.1 ms and then at intervals
-   * that grow with the wait (an eighth of it, at most 5 ms): a quick start is seen almost at once,
-   * a slow one (an output file on a slow mount) is not polled in a busy loop.
-   */
-  private static long awaitJobPid(SpoolDir spool, Process process) throws LaunchException {
-    long start = System.nanoTime();
-    long deadline = start + TimeUnit.MILLISECONDS.toNanos(LAUNCH_WAIT_MILLIS);
-    long now = start;
-    while (now - deadline < 0 && !Thread.currentThread().isInterrupted()) {
-      OptionalLong jobPid = spool.mayHaveJobPid() ? spool.jobPid() : OptionalLong.empty();
-      if (jobPid.isPresent()) {
-        return jobPid.getAsLong();
-      }
-      if (!process.isAlive()) {
-        jobPid = spool.jobPid();
-        if (jobPid.isPresent()) {
-          return jobPid.getAsLong();
-        }
-        throw new LaunchException(
-            spool
-                .launchError()
-                .orElse(
-                    "wrapper exited with status "
-                        + exitValue(process)
-                        + " before the job started"));
-      }
-      LockSupport.parkNanos(
-          Math.min(LAUNCH_POLL_MAX_NANOS, LAUNCH_POLL_MIN_NANOS + (now - start) / 8));
-      now = System.nanoTime();
+  /** Waits for the job's pid, for {@link #launch}; kills the wrapper if it takes too long. */
+  private static long awaitJobPid(Wrapper wrapper) throws LaunchException {
+    Process process = wrapper.process();
+    OptionalLong jobPid = JobPidWait.await(wrapper.spool(), process::isAlive, LAUNCH_WAIT_MILLIS);
+    if (jobPid.isPresent()) {
+      return jobPid.getAsLong();
     }
-    process.destroyForcibly();
-    throw new LaunchException("wrapper did not start the job within " + LAUNCH_WAIT_MILLIS + " ms");
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      throw new LaunchException(notStartedInTime());
+    }
+    throw new LaunchException(notStarted(wrapper.spool(), process));
+  }
+
+  /** Why a wrapper that has exited without a {@code jobpid} record did not start its job. */
+  private static String notStarted(SpoolDir spool, Process process) {
+    return spool
+        .launchError()
+        .orElse("wrapper exited with status " + exitValue(process) + " before the job started");
   }
 
   /** The exit status of a process that is no longer alive (waits for the reaper to record it). */
@@ -338,17 +372,35 @@ public final class JobRunner implements AutoCloseable {
     }
   }
 
+  /** Reports the end of a job this runner started, once. */
+  private void finish(long jobId, Wrapper wrapper) {
+    SpoolDir spool = wrapper.spool();
+    JobWatch watch = watches.get(jobId);
+    if (watch == null || spool.hasExitRecord() || spool.jobPid().isPresent()) {
+      finish(jobId, spool);
+    } else if (spool.launchError().isPresent()) { // the wrapper's own failure, exit 127
+      report(jobId, ExitStatus.exited(127), spool.launchError().get());
+    } else {
+      String failure = watch.startFailure();
+      report(jobId, null, failure != null ? failure : notStarted(spool, wrapper.process()));
+    }
+  }
+
   /** Reports the job's end once, from its exit record, or as LOST when there is none. */
   private void finish(long jobId, SpoolDir spool) {
+    Optional<ExitStatus> status = spool.exitStatus();
+    String error = status.isPresent() ? spool.launchError().orElse(null) : LOST_NO_EXIT;
+    report(jobId, status.orElse(null), error);
+  }
+
+  private void report(long jobId, ExitStatus status, String error) {
     JobWatch watch = watches.remove(jobId);
     if (watch == null) {
       return;
     }
     watch.cancel();
-    Optional<ExitStatus> status = spool.exitStatus();
-    String error = status.isPresent() ? spool.launchError().orElse(null) : LOST_NO_EXIT;
     try {
-      listener.exited(jobId, status.orElse(null), error);
+      listener.exited(jobId, status, error);
     } catch (RuntimeException e) {
       log.error("job {}: exit listener failed", jobId, e);
     }

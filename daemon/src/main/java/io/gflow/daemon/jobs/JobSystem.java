@@ -259,7 +259,7 @@ public final class JobSystem implements AutoCloseable {
       @Override
       public Launched launch(Job job, List<Integer> assigned) throws Exception {
         io.gflow.daemon.exec.Launched launched =
-            runner.launch(job, jobEnvironment(job, assigned), assigned);
+            runner.start(job, jobEnvironment(job, assigned), assigned);
         Histogram queueWait = holder.queueWait;
         if (queueWait != null) {
           queueWait.observeNanos(Duration.between(job.submitTime(), clock.instant()).toNanos());
