@@ -23,7 +23,13 @@ final class DrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    JsonValue result = CtlCall.call(options, Methods.ADMIN_DRAIN);
+    return switchDraining(options, spec, Methods.ADMIN_DRAIN);
+  }
+
+  /** Calls {@code admin.drain} or {@code admin.resume} and prints the queue's state after it. */
+  static int switchDraining(ClientOptions options, CommandSpec spec, String method)
+      throws Exception {
+    JsonValue result = CtlCall.call(options, method);
     CtlCall.print(
         spec.commandLine().getOut(),
         options,

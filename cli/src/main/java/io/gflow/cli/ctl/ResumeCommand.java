@@ -2,8 +2,6 @@ package io.gflow.cli.ctl;
 
 import io.gflow.cli.ClientOptions;
 import io.gflow.protocol.Methods;
-import io.gflow.protocol.admin.DrainResult;
-import io.gflow.protocol.json.JsonValue;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,12 +19,6 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    JsonValue result = CtlCall.call(options, Methods.ADMIN_RESUME);
-    CtlCall.print(
-        spec.commandLine().getOut(),
-        options,
-        result,
-        LimitsFormat.drain(DrainResult.fromJson(result)));
-    return 0;
+    return DrainCommand.switchDraining(options, spec, Methods.ADMIN_RESUME);
   }
 }
