@@ -43,9 +43,7 @@ class AdminPermissionIT {
 
   @BeforeAll
   static void accounts() throws Exception {
-    if (AsUser.isRoot()) {
-      AsUser.ensureAccounts();
-    }
+    AsUser.ensureAccountsIfRoot();
   }
 
   @BeforeEach

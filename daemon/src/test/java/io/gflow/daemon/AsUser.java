@@ -26,6 +26,10 @@ public final class AsUser {
   public static final String OPERATOR = "gflowt-oper";
   public static final String CAROL = "gflowt-carol";
 
+  /** Daemon config that makes {@link #ADMIN_GROUP} admins and {@link #OPERATOR} an operator. */
+  public static final String ROLES_CONFIG =
+      "admin_groups = [\"" + ADMIN_GROUP + "\"]\noperator_users = [\"" + OPERATOR + "\"]\n";
+
   /** What a finished command printed and returned. */
   public record Result(int exitCode, String stdout, String stderr) {}
 
@@ -45,6 +49,13 @@ public final class AsUser {
   public static void assumeRoot() {
     Assumptions.assumeTrue(
         isRoot(), "needs root: runs commands as other real uids (setpriv) and creates accounts");
+  }
+
+  /** {@link #ensureAccounts} as root; elsewhere each test skips itself ({@link #assumeRoot}). */
+  public static void ensureAccountsIfRoot() throws IOException, InterruptedException {
+    if (isRoot()) {
+      ensureAccounts();
+    }
   }
 
   /** Creates the admin group and the alice (admin group), bob and operator accounts if missing. */

@@ -45,9 +45,7 @@ class JobOwnershipIT {
 
   @BeforeAll
   static void accounts() throws Exception {
-    if (AsUser.isRoot()) {
-      AsUser.ensureAccounts();
-    }
+    AsUser.ensureAccountsIfRoot();
   }
 
   @BeforeEach

@@ -24,21 +24,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Timeout(120)
 class MultiUserIT {
-  @RegisterExtension
-  final DaemonExtension daemon =
-      DaemonExtension.withConfig(
-          "admin_groups = [\""
-              + AsUser.ADMIN_GROUP
-              + "\"]\n"
-              + "operator_users = [\""
-              + AsUser.OPERATOR
-              + "\"]\n");
+  @RegisterExtension final DaemonExtension daemon = DaemonExtension.withConfig(AsUser.ROLES_CONFIG);
 
   @BeforeAll
   static void accounts() throws Exception {
-    if (AsUser.isRoot()) {
-      AsUser.ensureAccounts();
-    }
+    AsUser.ensureAccountsIfRoot();
   }
 
   @BeforeEach

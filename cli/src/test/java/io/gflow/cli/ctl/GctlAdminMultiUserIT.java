@@ -25,20 +25,11 @@ class GctlAdminMultiUserIT {
   private static final List<String> METHODS =
       List.of("admin.audit", "debug.state", "debug.metrics", "admin.reload", "admin.shutdown");
 
-  @RegisterExtension
-  final DaemonExtension daemon =
-      DaemonExtension.withConfig(
-          "admin_groups = [\""
-              + AsUser.ADMIN_GROUP
-              + "\"]\noperator_users = [\""
-              + AsUser.OPERATOR
-              + "\"]\n");
+  @RegisterExtension final DaemonExtension daemon = DaemonExtension.withConfig(AsUser.ROLES_CONFIG);
 
   @BeforeAll
   static void accounts() throws Exception {
-    if (AsUser.isRoot()) {
-      AsUser.ensureAccounts();
-    }
+    AsUser.ensureAccountsIfRoot();
   }
 
   @BeforeEach

@@ -36,9 +36,7 @@ class GctlGpusMultiUserIT {
 
   @BeforeAll
   static void accounts() throws Exception {
-    if (AsUser.isRoot()) {
-      AsUser.ensureAccounts();
-    }
+    AsUser.ensureAccountsIfRoot();
   }
 
   @BeforeEach

@@ -22,20 +22,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Timeout(180)
 class GctlLimitsMultiUserIT {
-  @RegisterExtension
-  final DaemonExtension daemon =
-      DaemonExtension.withConfig(
-          "admin_groups = [\""
-              + AsUser.ADMIN_GROUP
-              + "\"]\noperator_users = [\""
-              + AsUser.OPERATOR
-              + "\"]\n");
+  @RegisterExtension final DaemonExtension daemon = DaemonExtension.withConfig(AsUser.ROLES_CONFIG);
 
   @BeforeAll
   static void accounts() throws Exception {
-    if (AsUser.isRoot()) {
-      AsUser.ensureAccounts();
-    }
+    AsUser.ensureAccountsIfRoot();
   }
 
   @BeforeEach

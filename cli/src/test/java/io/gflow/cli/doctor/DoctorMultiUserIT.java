@@ -40,9 +40,7 @@ class DoctorMultiUserIT {
 
   @BeforeAll
   static void accounts() throws Exception {
-    if (AsUser.isRoot()) {
-      AsUser.ensureAccounts();
-    }
+    AsUser.ensureAccountsIfRoot();
   }
 
   @BeforeEach

@@ -96,12 +96,6 @@ final class JobSystemState {
     return counts;
   }
 
-  private static Map<String, Long> toLongs(Map<String, Integer> values) {
-    Map<String, Long> result = new TreeMap<>();
-    values.forEach((key, value) -> result.put(key, (long) value));
-    return result;
-  }
-
   private static JsonObject counts(Map<String, Long> counts) {
     JsonObject.Builder builder = JsonObject.builder();
     counts.forEach(builder::put);

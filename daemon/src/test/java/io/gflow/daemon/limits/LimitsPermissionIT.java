@@ -39,23 +39,13 @@ class LimitsPermissionIT {
           new String[] {Methods.ADMIN_DRAIN, "{}"},
           new String[] {Methods.ADMIN_RESUME, "{}"});
 
-  @RegisterExtension
-  final DaemonExtension daemon =
-      DaemonExtension.withConfig(
-          "admin_groups = [\""
-              + AsUser.ADMIN_GROUP
-              + "\"]\n"
-              + "operator_users = [\""
-              + AsUser.OPERATOR
-              + "\"]\n");
+  @RegisterExtension final DaemonExtension daemon = DaemonExtension.withConfig(AsUser.ROLES_CONFIG);
 
   private final LimitsCalls calls = new LimitsCalls(daemon);
 
   @BeforeAll
   static void accounts() throws Exception {
-    if (AsUser.isRoot()) {
-      AsUser.ensureAccounts();
-    }
+    AsUser.ensureAccountsIfRoot();
   }
 
   @BeforeEach
