@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.gflow.daemon.job.ExitStatus;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -67,6 +69,17 @@ final class RunnerFixture implements AutoCloseable {
       throw new AssertionError("report for job " + next.jobId() + ", expected " + jobId);
     }
     return next;
+  }
+
+  /** The next {@code count} reports, in the order they came (jobs that run together end in any). */
+  List<Ended> awaitEnds(int count) throws InterruptedException {
+    List<Ended> reports = new ArrayList<>();
+    while (reports.size() < count) {
+      Ended next = ended.poll(30, TimeUnit.SECONDS);
+      assertNotNull(next, "only " + reports.size() + " of " + count + " exits reported");
+      reports.add(next);
+    }
+    return reports;
   }
 
   /** Asserts that nothing (more) has been reported within {@code millis}. */
