@@ -1,6 +1,7 @@
 package io.gflow.cli.doctor;
 
 import io.gflow.protocol.SafeText;
+import io.gflow.protocol.client.DaemonPaths;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,13 +28,7 @@ final class ConfigCheck {
     if (fromEnv != null && !fromEnv.isEmpty()) {
       return Path.of(fromEnv).toAbsolutePath().normalize();
     }
-    if (system) {
-      return Path.of("/etc/gflow/gflowd.toml");
-    }
-    String base = env.get("XDG_CONFIG_HOME");
-    return base != null && base.startsWith("/")
-        ? Path.of(base, "gflow", "gflowd.toml")
-        : Path.of(home, ".config", "gflow", "gflowd.toml");
+    return DaemonPaths.configFile(system, env, home);
   }
 
   /**

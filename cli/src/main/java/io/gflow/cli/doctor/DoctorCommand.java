@@ -1,6 +1,7 @@
 package io.gflow.cli.doctor;
 
 import io.gflow.cli.ClientOptions;
+import io.gflow.protocol.client.DaemonPaths;
 import io.gflow.protocol.client.SocketPaths;
 import io.gflow.protocol.control.InfoResult;
 import java.io.PrintWriter;
@@ -106,7 +107,10 @@ public final class DoctorCommand implements Callable<Integer> {
   private List<Finding> stateDirChecks(
       Map<String, String> env, Optional<InfoResult> info, boolean system, long daemonUid) {
     Optional<Path> told = info.map(InfoResult::stateDir).map(Path::of);
-    Path state = stateDir != null ? stateDir : told.orElse(defaultStateDir(env, system));
+    Path state =
+        stateDir != null
+            ? stateDir
+            : told.orElse(DaemonPaths.stateDir(system, env, System.getProperty("user.home")));
     return StateChecks.stateDir(
         state.toAbsolutePath().normalize(), daemonUid, stateDir != null || told.isPresent());
   }
@@ -136,15 +140,5 @@ public final class DoctorCommand implements Callable<Integer> {
       return SocketPaths.SYSTEM_SOCKET;
     }
     return personal;
-  }
-
-  private static Path defaultStateDir(Map<String, String> env, boolean system) {
-    if (system) {
-      return Path.of("/var/lib/gflow");
-    }
-    String base = env.get("XDG_STATE_HOME");
-    return base != null && base.startsWith("/")
-        ? Path.of(base, "gflow")
-        : Path.of(System.getProperty("user.home"), ".local", "state", "gflow");
   }
 }

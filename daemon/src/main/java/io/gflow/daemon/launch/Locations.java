@@ -5,6 +5,7 @@ import io.gflow.daemon.Mode;
 import io.gflow.daemon.config.ConfigException;
 import io.gflow.daemon.config.ConfigLoader;
 import io.gflow.daemon.config.DaemonConfig;
+import io.gflow.protocol.client.DaemonPaths;
 import io.gflow.protocol.client.SocketPaths;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,9 +15,6 @@ import java.util.Map;
  * DaemonSettings}: flag, then config, then default. Stateless.
  */
 final class Locations {
-  static final Path SYSTEM_STATE = Path.of("/var/lib/gflow");
-  static final Path SYSTEM_CONFIG = Path.of("/etc/gflow/gflowd.toml");
-
   /** The settings and the config they were read with. */
   record Resolved(DaemonSettings settings, DaemonConfig config) {}
 
@@ -31,17 +29,19 @@ final class Locations {
       configFile = Path.of(env.get("GFLOW_CONFIG"));
       required = true;
     }
+    String home = System.getProperty("user.home");
     if (configFile == null) {
-      configFile =
-          mode == Mode.SYSTEM
-              ? SYSTEM_CONFIG
-              : xdg(env, "XDG_CONFIG_HOME", ".config").resolve("gflowd.toml");
+      configFile = DaemonPaths.configFile(mode == Mode.SYSTEM, env, home);
     }
     configFile = configFile.toAbsolutePath().normalize();
     DaemonConfig config =
         required ? ConfigLoader.load(configFile) : ConfigLoader.loadOptional(configFile);
     Path socket = first(options.socket, config.socket(), defaultSocket(mode, env, ownUid));
-    Path stateDir = first(options.stateDir, config.stateDir(), defaultState(mode, env));
+    Path stateDir =
+        first(
+            options.stateDir,
+            config.stateDir(),
+            DaemonPaths.stateDir(mode == Mode.SYSTEM, env, home));
     return new Resolved(
         new DaemonSettings(mode, socket, stateDir, configFile, required, ownUid), config);
   }
@@ -50,19 +50,6 @@ final class Locations {
     return mode == Mode.SYSTEM
         ? SocketPaths.SYSTEM_SOCKET
         : SocketPaths.personalSocket(env, ownUid);
-  }
-
-  private static Path defaultState(Mode mode, Map<String, String> env) {
-    return mode == Mode.SYSTEM ? SYSTEM_STATE : xdg(env, "XDG_STATE_HOME", ".local/state");
-  }
-
-  /** {@code $VAR/gflow}, else {@code ~/<fallback>/gflow}. */
-  private static Path xdg(Map<String, String> env, String variable, String fallback) {
-    String base = env.get(variable);
-    if (base != null && base.startsWith("/")) {
-      return Path.of(base, "gflow");
-    }
-    return Path.of(System.getProperty("user.home"), fallback, "gflow");
   }
 
   private static Path first(Path flag, Path fromConfig, Path fallback) {
