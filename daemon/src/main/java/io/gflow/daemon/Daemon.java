@@ -35,6 +35,7 @@ import io.gflow.protocol.control.InfoResult;
 import io.gflow.protocol.control.ReloadResult;
 import io.gflow.protocol.json.JsonObject;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -176,11 +177,17 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
     state.section("daemon", this::daemonState);
     state.section("connections", server::debugState);
     LOG.info(
-        "gflowd {} ready: mode {}, socket {}, state {}",
+        "gflowd {} ready {} ms after the JVM started: mode {}, socket {}, state {}",
         Version.current(),
+        millisSinceJvmStart(),
         settings.mode().wireName(),
         settings.socket(),
         settings.stateDir());
+  }
+
+  /** For the ready line: how long the start took since the JVM started. */
+  private static long millisSinceJvmStart() {
+    return ManagementFactory.getRuntimeMXBean().getUptime();
   }
 
   private JsonObject daemonState() {
