@@ -2,7 +2,6 @@ package io.gflow.daemon;
 
 import io.gflow.daemon.audit.AuditLog;
 import io.gflow.daemon.auth.CachingDirectory;
-import io.gflow.daemon.auth.Caller;
 import io.gflow.daemon.auth.CallerResolver;
 import io.gflow.daemon.auth.NssDirectory;
 import io.gflow.daemon.auth.RoleResolver;
@@ -16,7 +15,6 @@ import io.gflow.daemon.debug.DebugState;
 import io.gflow.daemon.jobs.JobPolicy;
 import io.gflow.daemon.jobs.JobSystem;
 import io.gflow.daemon.metrics.Metrics;
-import io.gflow.daemon.rpc.CallContext;
 import io.gflow.daemon.rpc.Dispatcher;
 import io.gflow.daemon.rpc.MethodSpec;
 import io.gflow.daemon.server.RpcServer;
@@ -28,13 +26,13 @@ import io.gflow.daemon.socket.SocketGuard;
 import io.gflow.daemon.socket.SocketSetupException;
 import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.ErrorData;
-import io.gflow.protocol.Role;
 import io.gflow.protocol.RpcException;
 import io.gflow.protocol.Version;
 import io.gflow.protocol.control.InfoResult;
 import io.gflow.protocol.control.ReloadResult;
 import io.gflow.protocol.json.JsonObject;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +42,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -160,27 +157,29 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
     methods.addAll(InspectionHandlers.methods(audit, state));
     methods.addAll(jobs.methods());
     Dispatcher dispatcher = new Dispatcher(methods, audit, metrics);
-    CallerResolver callers = new CallerResolver(accounts);
+    Admission admission =
+        new Admission(() -> live.get().roles(), new CallerResolver(accounts), audit);
     AFUNIXServerSocket serverSocket = listen(guard);
     Supplier<ServerSettings> serverSettings = () -> serverSettings(live.get().config().limits());
     server =
         closer.register(
             new RpcServer(
-                serverSocket,
-                (uid, gid, pid) -> admit(callers, uid, gid, pid),
-                dispatcher,
-                serverSettings,
-                metrics,
-                timer));
+                serverSocket, admission::admit, dispatcher, serverSettings, metrics, timer));
     server.start();
     state.section("daemon", this::daemonState);
     state.section("connections", server::debugState);
     LOG.info(
-        "gflowd {} ready: mode {}, socket {}, state {}",
+        "gflowd {} ready {} ms after the JVM started: mode {}, socket {}, state {}",
         Version.current(),
+        millisSinceJvmStart(),
         settings.mode().wireName(),
         settings.socket(),
         settings.stateDir());
+  }
+
+  /** For the ready line: how long the start took since the JVM started. */
+  private static long millisSinceJvmStart() {
+    return ManagementFactory.getRuntimeMXBean().getUptime();
   }
 
   private JsonObject daemonState() {
@@ -242,42 +241,6 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
         limits.requestTimeout(),
         limits.writeTimeout(),
         limits.maxFrameBytes());
-  }
-
-  private CallContext admit(CallerResolver callers, long uid, long gid, long pid) {
-    Live current = live.get();
-    if (current.roles().refusesIdentity(uid, gid)) {
-      Caller anonymous = new Caller(uid, gid, pid, Long.toString(uid), Set.of());
-      RpcException refused =
-          new RpcException(
-              ErrorCode.UNAUTHENTICATED,
-              "gflowd refuses uid "
-                  + uid
-                  + " / gid "
-                  + gid
-                  + ": unknown or 'nobody' callers cannot be told apart",
-              ErrorData.hint("an admin may set allow_nobody = true in gflowd.toml"));
-      audit.record(
-          new CallContext(anonymous, Role.USER), "connect", null, "denied", refused.getMessage());
-      throw refused;
-    }
-    Caller caller = callers.resolve(uid, gid, pid);
-    CallContext context = new CallContext(caller, current.roles().roleOf(caller));
-    if (!current.roles().mayConnect(caller)) {
-      RpcException refused =
-          new RpcException(
-              ErrorCode.FORBIDDEN,
-              "permission denied: " + caller.userName() + " is not in gflowd's allowed_groups",
-              new ErrorData(
-                  "allowed_groups",
-                  null,
-                  context.callerInfo(),
-                  "ask a gflow admin to add you",
-                  null));
-      audit.record(context, "connect", null, "denied", refused.getMessage());
-      throw refused;
-    }
-    return context;
   }
 
   private void logWarnings() {

@@ -12,6 +12,7 @@ import io.gflow.protocol.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -105,6 +106,33 @@ class GflowdProcessIT {
     assertEquals(0, daemon.exitValue(), Files.readString(log));
     assertFalse(Files.exists(socket), "socket removed");
     assertTrue(Files.exists(Path.of(socket + ".lock")), "lock file stays (it is reused)");
+  }
+
+  @Test
+  void start_loadsSqlitesLibraryFromOneKeptCopy_andTheNextStartReusesIt() throws Exception {
+    Path nativeDir = root.resolve("state").resolve("native");
+    Process first = startDaemon();
+    List<Path> kept;
+    try (Stream<Path> files = Files.list(nativeDir)) {
+      kept = files.filter(file -> file.getFileName().toString().startsWith("sqlite-")).toList();
+    }
+    assertEquals(1, kept.size(), kept.toString());
+    String maps = Files.readString(Path.of("/proc/" + first.pid() + "/maps"));
+    assertTrue(maps.contains(kept.get(0).toString()), "library mapped from the kept copy");
+    Object identity = Files.readAttributes(kept.get(0), BasicFileAttributes.class).fileKey();
+    first.destroy();
+    assertTrue(first.waitFor(20, TimeUnit.SECONDS));
+
+    Process second = startDaemon();
+    try {
+      assertEquals(
+          identity, Files.readAttributes(kept.get(0), BasicFileAttributes.class).fileKey());
+      maps = Files.readString(Path.of("/proc/" + second.pid() + "/maps"));
+      assertTrue(maps.contains(kept.get(0).toString()), "second start maps the same copy");
+    } finally {
+      second.destroy();
+      second.waitFor(20, TimeUnit.SECONDS);
+    }
   }
 
   @Test

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import io.gflow.protocol.SafeText;
 import io.gflow.protocol.Utf8;
 import io.gflow.protocol.client.ProcessIdentity;
@@ -109,12 +108,15 @@ public final class ConfigLoader {
   public static DaemonConfig parse(String text, String sourceName) throws ConfigException {
     JsonNode root;
     try {
-      root = new TomlMapper().readTree(text);
+      root = TomlTree.read(text);
     } catch (JacksonException e) {
       JsonLocation where = e.getLocation();
       String line = where != null && where.getLineNr() > 0 ? where.getLineNr() + ":" : "";
       throw new ConfigException(
           sourceName + ":" + line + " invalid TOML: " + SafeText.escape(e.getOriginalMessage()), e);
+    } catch (IOException e) {
+      // Not expected from text in memory; named like any other unreadable config.
+      throw new ConfigException(sourceName + ": cannot read TOML: " + e.getMessage(), e);
     }
     if (root == null || root.isMissingNode()) {
       return DaemonConfig.defaults();

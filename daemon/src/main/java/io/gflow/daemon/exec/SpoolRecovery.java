@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -73,16 +74,10 @@ public final class SpoolRecovery {
    * stopped between recording a job's end and calling {@link JobRunner#cleanup}.
    */
   public void removeSpoolsExcept(Set<Long> unfinished) throws IOException {
-    if (!Files.isDirectory(spoolRoot, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
     List<Long> stale = new ArrayList<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(spoolRoot)) {
-      for (Path entry : entries) {
-        String name = entry.getFileName().toString();
-        if (name.matches("[1-9][0-9]{0,17}") && !unfinished.contains(Long.parseLong(name))) {
-          stale.add(Long.parseLong(name));
-        }
+    for (long jobId : spooledJobs()) {
+      if (!unfinished.contains(jobId)) {
+        stale.add(jobId);
       }
     }
     for (long jobId : stale) {
@@ -91,6 +86,26 @@ public final class SpoolRecovery {
     if (!stale.isEmpty()) {
       log.info("removed {} spool(s) of finished jobs", stale.size());
     }
+  }
+
+  /**
+   * The ids of the jobs that have a spool, from one listing of the spool directory: only these can
+   * need {@link #recoverQueued}, so a start with many queued jobs need not look for each one's.
+   */
+  public Set<Long> spooledJobs() throws IOException {
+    if (!Files.isDirectory(spoolRoot, LinkOption.NOFOLLOW_LINKS)) {
+      return Set.of();
+    }
+    Set<Long> jobs = new HashSet<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(spoolRoot)) {
+      for (Path entry : entries) {
+        String name = entry.getFileName().toString();
+        if (name.matches("[1-9][0-9]{0,17}")) {
+          jobs.add(Long.parseLong(name));
+        }
+      }
+    }
+    return jobs;
   }
 
   private SpoolDir spool(long jobId) {

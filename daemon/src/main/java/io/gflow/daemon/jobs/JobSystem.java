@@ -6,7 +6,6 @@ import io.gflow.daemon.config.SchedulerSettings;
 import io.gflow.daemon.debug.DebugState;
 import io.gflow.daemon.exec.JobRunner;
 import io.gflow.daemon.exec.PrivilegeDrop;
-import io.gflow.daemon.exec.SpoolRecovery;
 import io.gflow.daemon.exec.WrapperProgram;
 import io.gflow.daemon.job.Job;
 import io.gflow.daemon.limits.LimitsHandlers;
@@ -145,7 +144,7 @@ public final class JobSystem implements AutoCloseable {
     GpuAdmin gpuAdmin = new GpuAdmin(gpus, store, scheduler);
     JobSystem system =
         new JobSystem(store, loop, scheduler, runner, service, limits, resources, holder, gpuAdmin);
-    system.recover(context.stateDir(), context.clock());
+    JobRecovery.recover(store, scheduler, runner, context.stateDir(), context.clock());
     system.schedulePurge(context);
     system.watchGpus(context, gpus);
     return system;
@@ -185,40 +184,6 @@ public final class JobSystem implements AutoCloseable {
     state.section("scheduler", () -> JobSystemState.scheduler(scheduler, resources));
     state.section("store", () -> JobSystemState.store(store));
     state.section("limits", () -> limits.limits().toJson());
-  }
-
-  /**
-   * Hands the previous run's unfinished jobs to the scheduler and re-adopts the running ones. A
-   * queued job whose launch a crash cut short (spool written, wrapper started, RUNNING not yet
-   * durable) is stored as RUNNING first, so that it is adopted rather than launched a second time.
-   */
-  private void recover(Path stateDir, Clock clock) throws IOException {
-    SpoolRecovery spools = new SpoolRecovery(stateDir);
-    List<Job> unfinished = new ArrayList<>();
-    List<Job> launched = new ArrayList<>();
-    for (Job job : store.loadUnfinished()) {
-      Job recovered = job;
-      if (job.state() == JobState.PENDING || job.state() == JobState.HELD) {
-        recovered = spools.recoverQueued(job, clock.instant());
-        if (recovered.state() == JobState.RUNNING) {
-          launched.add(recovered);
-        }
-      }
-      unfinished.add(recovered);
-    }
-    if (!launched.isEmpty()) {
-      store.save(launched).join();
-    }
-    spools.removeSpoolsExcept(unfinished.stream().map(Job::id).collect(Collectors.toSet()));
-    scheduler.recovered(unfinished).join();
-    for (Job job : unfinished) {
-      if (job.state() == JobState.RUNNING) {
-        runner.adopt(job);
-      }
-    }
-    if (!unfinished.isEmpty()) {
-      LOG.info("recovered {} unfinished job(s)", unfinished.size());
-    }
   }
 
   /** Deletes the spools of jobs whose end is now durable: nothing will read them again. */

@@ -146,6 +146,10 @@ final class JobRows {
   }
 
   private static List<Integer> gpus(String text, long id) {
+    if (text.equals("[]")) {
+      // Every queued job and every CPU-only one: no need for a JSON parser.
+      return List.of();
+    }
     List<Integer> gpus = new ArrayList<>();
     try {
       for (JsonValue element : ((JsonArray) Json.parse(text)).elements()) {

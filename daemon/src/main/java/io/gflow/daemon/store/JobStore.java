@@ -64,6 +64,7 @@ public final class JobStore implements AutoCloseable {
   public static JobStore open(Path dbFile, Clock clock) throws IOException {
     Path file = dbFile.toAbsolutePath().normalize();
     DbFile.prepare(file);
+    SqliteLibrary.useKeptCopy();
     String url = "jdbc:sqlite:" + file;
     List<AutoCloseable> opened = new ArrayList<>();
     try {

@@ -12,8 +12,6 @@ import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.json.JsonString;
 import io.gflow.protocol.json.JsonValue;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,8 +82,8 @@ final class SpecJson {
           readEnv(json.get("env")),
           integer(json.get("gpus"), "gpus"),
           integer(json.get("priority"), "priority"),
-          timeLimit == null ? null : Duration.parse(timeLimit),
-          begin == null ? null : Instant.parse(begin),
+          timeLimit == null ? null : TimeText.duration(timeLimit),
+          begin == null ? null : TimeText.instant(begin),
           longs(json.get("depends_on")),
           DependencyMode.parse(string(json, "dependency_mode")),
           json.get("auto_cancel") == JsonBoolean.TRUE,
