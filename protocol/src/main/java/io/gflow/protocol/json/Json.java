@@ -16,7 +16,9 @@ import io.gflow.protocol.Utf8;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,13 +50,40 @@ public final class Json {
 
   /** Parses one UTF-8 JSON text; invalid UTF-8 is rejected before any JSON is read. */
   public static JsonValue parse(byte[] bytes, int offset, int length) throws JsonFormatException {
-    String text;
-    try {
-      text = Utf8.decodeStrict(bytes, offset, length);
-    } catch (CharacterCodingException badUtf8) {
-      throw new JsonFormatException("frame is not valid UTF-8", false);
+    return parse(text(bytes, offset, length));
+  }
+
+  /**
+   * Strictly decodes a UTF-8 frame. Most frames are ASCII, which needs neither a decoder nor a
+   * check beyond the high bit.
+   */
+  public static String text(byte[] bytes, int offset, int length) throws JsonFormatException {
+    int end = offset + length;
+    for (int index = offset; index < end; index++) {
+      if (bytes[index] < 0) {
+        try {
+          return Utf8.decodeStrict(bytes, offset, length);
+        } catch (CharacterCodingException badUtf8) {
+          throw new JsonFormatException("frame is not valid UTF-8", false);
+        }
+      }
     }
-    return parse(text);
+    return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * A parser with the same strictness as {@link #parse(String)}, for readers that stream a wire
+   * envelope and build trees only for its values ({@link #read}). Any exception it throws means the
+   * text is not what such a reader expects: they fall back to {@link #parse(String)}, which names
+   * the fault.
+   */
+  public static JsonParser parser(String text) throws IOException {
+    return FACTORY.createParser(text);
+  }
+
+  /** A generator that writes like {@link #write(JsonValue)}, for writers of wire envelopes. */
+  public static JsonGenerator generator(Writer out) throws IOException {
+    return FACTORY.createGenerator(out);
   }
 
   /** Parses one JSON text. */
@@ -86,7 +115,8 @@ public final class Json {
     return "JSON value breaks a size limit: " + message;
   }
 
-  private static JsonValue read(JsonParser parser, JsonToken token) throws IOException {
+  /** Reads the value that starts at {@code token}, the parser's current token. */
+  public static JsonValue read(JsonParser parser, JsonToken token) throws IOException {
     return switch (token) {
       case START_OBJECT -> readObject(parser);
       case START_ARRAY -> readArray(parser);
@@ -148,7 +178,8 @@ public final class Json {
     return out.toString();
   }
 
-  private static void write(JsonGenerator generator, JsonValue value) throws IOException {
+  /** Writes {@code value} as {@link #write(JsonValue)} does. */
+  public static void write(JsonGenerator generator, JsonValue value) throws IOException {
     if (value instanceof JsonObject object) {
       generator.writeStartObject();
       for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {

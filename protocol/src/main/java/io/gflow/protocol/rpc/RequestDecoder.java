@@ -23,18 +23,31 @@ public final class RequestDecoder {
   public static final int MAX_BATCH = 1000;
 
   private static final Set<String> REQUEST_MEMBERS = Set.of("jsonrpc", "method", "params", "id");
-  private static final int MAX_METHOD_CHARS = 128;
+  private static final int MAX_METHOD_CHARS = EnvelopeReader.MAX_METHOD_CHARS;
 
   private RequestDecoder() {}
 
   public static DecodedFrame decode(byte[] frame, int offset, int length) {
+    String text;
+    try {
+      text = Json.text(frame, offset, length);
+    } catch (JsonFormatException badUtf8) {
+      return parseError(badUtf8);
+    }
+    Request plain = EnvelopeReader.request(text);
+    if (plain != null) {
+      return DecodedFrame.single(new DecodedFrame.Entry(plain, null));
+    }
+    return decodeTree(text);
+  }
+
+  /** The general path: the frame as a tree, checked member by member with a message per fault. */
+  static DecodedFrame decodeTree(String text) {
     JsonValue value;
     try {
-      value = Json.parse(frame, offset, length);
+      value = Json.parse(text);
     } catch (JsonFormatException bad) {
-      ErrorCode code = bad.limitExceeded() ? ErrorCode.INVALID_REQUEST : ErrorCode.PARSE_ERROR;
-      return DecodedFrame.error(
-          Response.failure(JsonNull.INSTANCE, code, bad.getMessage()), bad.limitExceeded());
+      return parseError(bad);
     }
     if (value instanceof JsonArray array) {
       if (array.size() == 0) {
@@ -54,6 +67,12 @@ public final class RequestDecoder {
       return DecodedFrame.batch(entries);
     }
     return DecodedFrame.single(entry(value));
+  }
+
+  private static DecodedFrame parseError(JsonFormatException bad) {
+    ErrorCode code = bad.limitExceeded() ? ErrorCode.INVALID_REQUEST : ErrorCode.PARSE_ERROR;
+    return DecodedFrame.error(
+        Response.failure(JsonNull.INSTANCE, code, bad.getMessage()), bad.limitExceeded());
   }
 
   private static DecodedFrame.Entry entry(JsonValue value) {

@@ -3,6 +3,8 @@ package io.gflow.protocol.rpc;
 import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.ErrorData;
 import io.gflow.protocol.RpcException;
+import io.gflow.protocol.json.Json;
+import io.gflow.protocol.json.JsonFormatException;
 import io.gflow.protocol.json.JsonNull;
 import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
@@ -42,6 +44,18 @@ public record Response(JsonValue id, JsonValue result, RpcError error) {
       builder.put("error", error.toJson());
     }
     return builder.put("id", id).build();
+  }
+
+  /**
+   * Reads a response frame sent by a daemon, as {@code fromJson(Json.parse(...))} does; a plain
+   * success is read without building a tree for the envelope.
+   *
+   * @throws JsonFormatException when the frame is not JSON
+   */
+  public static Response decode(byte[] frame, int offset, int length) throws JsonFormatException {
+    String text = Json.text(frame, offset, length);
+    Response plain = EnvelopeReader.response(text);
+    return plain != null ? plain : fromJson(Json.parse(text));
   }
 
   /** Reads a response sent by a daemon; anything malformed is reported as INTERNAL_ERROR. */
