@@ -28,6 +28,10 @@ public final class RequestDecoder {
   private RequestDecoder() {}
 
   public static DecodedFrame decode(byte[] frame, int offset, int length) {
+    Request simplest = PlainRequestScanner.scan(frame, offset, length);
+    if (simplest != null) {
+      return DecodedFrame.single(new DecodedFrame.Entry(simplest, null));
+    }
     String text;
     try {
       text = Json.text(frame, offset, length);

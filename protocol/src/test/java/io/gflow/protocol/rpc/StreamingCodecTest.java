@@ -128,9 +128,64 @@ class StreamingCodecTest {
         "{}",
         "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":01}",
         "{'jsonrpc':'2.0','method':'daemon.ping'}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":0}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":00}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":-1}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":-0}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":1.5}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":1e3}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":123456789012345678}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":1234567890123456789}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":99999999999999999999999}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":nul}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":nullx}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":\"\"}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"\",\"id\":1}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon\\u002eping\",\"id\":1}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon\tping\",\"id\":1}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":1,}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",,\"id\":1}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\" \"id\":1}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":1}x",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":1}}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\"1}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"method\":\"x\"}",
+        "{\"jsonrpc\":\"2.0\",\"jsonrpc\":\"2.0\",\"method\":\"x\"}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":1,\"id\":1}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":null,\"id\":1}",
+        "{\"jsonrpc\" : \"2.0\"\r\n,\t\"method\":\"daemon.ping\" , \"id\" : 5 }\t",
+        "{\"Jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":1}",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\"",
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping",
+        "{\"jsonrpc\":\"2.0\",\"method\":",
+        "{",
+        "",
+        "   ",
       })
   void frame_decodesLikeTheTree(String frame) {
     assertSameDecoding(frame);
+  }
+
+  @Test
+  void plainRequestScanner_takesOnlyTheSimplestFrames() {
+    assertEquals(
+        new Request(JsonNumber.of(12), "daemon.ping", null),
+        scan("{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":12}"));
+    assertEquals(
+        new Request(new JsonString("a-1"), "auth.whoami", null),
+        scan(" {\"id\": \"a-1\", \"method\": \"auth.whoami\", \"jsonrpc\": \"2.0\"} "));
+    assertEquals(
+        new Request(null, "auth.whoami", null),
+        scan("{\"jsonrpc\":\"2.0\",\"method\":\"auth.whoami\"}"));
+    assertNull(scan("{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"params\":{}}"));
+    assertNull(scan("{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":-1}"));
+    assertNull(scan("{\"jsonrpc\":\"2.0\",\"method\":\"caf\u00e9\",\"id\":1}"));
+    assertNull(scan("{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"id\":1,\"id\":1}"));
+  }
+
+  private static Request scan(String frame) {
+    byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+    return PlainRequestScanner.scan(bytes, 0, bytes.length);
   }
 
   @Test
