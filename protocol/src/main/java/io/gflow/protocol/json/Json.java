@@ -57,7 +57,7 @@ public final class Json {
    * Strictly decodes a UTF-8 frame. Most frames are ASCII, which needs neither a decoder nor a
    * check beyond the high bit.
    */
-  public static String text(byte[] bytes, int offset, int length) throws JsonFormatException {
+  private static String text(byte[] bytes, int offset, int length) throws JsonFormatException {
     int end = offset + length;
     for (int index = offset; index < end; index++) {
       if (bytes[index] < 0) {
@@ -115,8 +115,7 @@ public final class Json {
     return "JSON value breaks a size limit: " + message;
   }
 
-  /** Reads the value that starts at {@code token}, the parser's current token. */
-  public static JsonValue read(JsonParser parser, JsonToken token) throws IOException {
+  private static JsonValue read(JsonParser parser, JsonToken token) throws IOException {
     return switch (token) {
       case START_OBJECT -> readObject(parser);
       case START_ARRAY -> readArray(parser);

@@ -2,7 +2,9 @@ package io.gflow.protocol.rpc;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.gflow.protocol.json.Json;
+import io.gflow.protocol.json.JsonString;
 import io.gflow.protocol.json.JsonValue;
+import io.gflow.protocol.json.PlainJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -11,13 +13,16 @@ import java.util.Arrays;
 
 /**
  * Encodes frames into a buffer it reuses: the bytes are those of {@code Json.write(x.toJson()) +
- * "\n"} in UTF-8, without building the tree of a request's or a response's envelope. One per
- * connection; not thread-safe.
+ * "\n"} in UTF-8, without building the tree of a request's or a response's envelope. Plain JSON is
+ * written straight to bytes ({@link PlainJson}), the rest through one Jackson generator kept for
+ * the connection. One per connection; not thread-safe.
  */
 public final class FrameWriter {
   /** Buffers grown past this by a big reply are dropped before the next frame. */
   private static final int KEEP_CHARS = 64 * 1024;
 
+  private final PlainJson.Output plain = new PlainJson.Output();
+  private boolean plainFrame;
   private final CharSink chars = new CharSink();
   private JsonGenerator generator;
   private byte[] bytes = new byte[256];
@@ -25,6 +30,14 @@ public final class FrameWriter {
 
   /** Encodes a response; the frame is in {@link #bytes()} until the next call. */
   public FrameWriter response(Response response) {
+    beginPlain();
+    boolean written =
+        response.error() == null
+            ? member("result", response.result())
+            : member("error", response.error().toJson());
+    if (written && member("id", response.id()) && endEnvelope()) {
+      return this;
+    }
     JsonGenerator out = begin();
     try {
       out.writeStartObject();
@@ -47,6 +60,14 @@ public final class FrameWriter {
 
   /** Encodes a request. */
   public FrameWriter request(Request request) {
+    beginPlain();
+    boolean written =
+        member("method", new JsonString(request.method()))
+            && (request.params() == null || member("params", request.params()))
+            && (request.id() == null || member("id", request.id()));
+    if (written && endEnvelope()) {
+      return this;
+    }
     JsonGenerator out = begin();
     try {
       out.writeStartObject();
@@ -69,6 +90,11 @@ public final class FrameWriter {
 
   /** Encodes any value, e.g. the array of a batch's replies. */
   public FrameWriter value(JsonValue value) {
+    plain.shrink(KEEP_CHARS * 4);
+    plain.reset();
+    if (PlainJson.write(value, plain) && endPlain()) {
+      return this;
+    }
     JsonGenerator out = begin();
     try {
       Json.write(out, value);
@@ -80,14 +106,44 @@ public final class FrameWriter {
 
   /** The frame's bytes, newline included, from index 0 to {@link #length()}. */
   public byte[] bytes() {
-    return bytes;
+    return plainFrame ? plain.bytes() : bytes;
   }
 
   public int length() {
-    return length;
+    return plainFrame ? plain.length() : length;
+  }
+
+  /** Starts an envelope: {@code {"jsonrpc":"2.0"}, then members. */
+  private void beginPlain() {
+    plain.shrink(KEEP_CHARS * 4);
+    plain.reset();
+    plain.appendAscii("{\"jsonrpc\":\"2.0\"");
+  }
+
+  private boolean member(String name, JsonValue value) {
+    plain.append(',');
+    if (!PlainJson.writeString(name, plain)) {
+      return false;
+    }
+    plain.append(':');
+    return PlainJson.write(value, plain);
+  }
+
+  /** Ends an envelope written plain; always true, for chaining. */
+  private boolean endEnvelope() {
+    plain.append('}');
+    return endPlain();
+  }
+
+  /** Ends a frame written plain; always true, for chaining. */
+  private boolean endPlain() {
+    plain.append('\n');
+    plainFrame = true;
+    return true;
   }
 
   private JsonGenerator begin() {
+    plainFrame = false;
     chars.reset(KEEP_CHARS);
     if (bytes.length > KEEP_CHARS * 4) {
       bytes = new byte[256];

@@ -10,6 +10,7 @@ import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.json.JsonString;
 import io.gflow.protocol.json.JsonValue;
+import io.gflow.protocol.json.PlainJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,36 +24,28 @@ public final class RequestDecoder {
   public static final int MAX_BATCH = 1000;
 
   private static final Set<String> REQUEST_MEMBERS = Set.of("jsonrpc", "method", "params", "id");
-  private static final int MAX_METHOD_CHARS = EnvelopeReader.MAX_METHOD_CHARS;
+  private static final int MAX_METHOD_CHARS = 128;
 
   private RequestDecoder() {}
 
   public static DecodedFrame decode(byte[] frame, int offset, int length) {
-    Request simplest = PlainRequestScanner.scan(frame, offset, length);
-    if (simplest != null) {
-      return DecodedFrame.single(new DecodedFrame.Entry(simplest, null));
-    }
-    String text;
-    try {
-      text = Json.text(frame, offset, length);
-    } catch (JsonFormatException badUtf8) {
-      return parseError(badUtf8);
-    }
-    Request plain = EnvelopeReader.request(text);
-    if (plain != null) {
-      return DecodedFrame.single(new DecodedFrame.Entry(plain, null));
-    }
-    return decodeTree(text);
+    JsonValue plain = PlainJson.read(frame, offset, length);
+    return plain != null ? decode(plain) : decodeTree(frame, offset, length);
   }
 
-  /** The general path: the frame as a tree, checked member by member with a message per fault. */
-  static DecodedFrame decodeTree(String text) {
+  /** The frame read by {@link Json}, which names any fault. */
+  static DecodedFrame decodeTree(byte[] frame, int offset, int length) {
     JsonValue value;
     try {
-      value = Json.parse(text);
+      value = Json.parse(frame, offset, length);
     } catch (JsonFormatException bad) {
       return parseError(bad);
     }
+    return decode(value);
+  }
+
+  /** Checks a frame's tree member by member, with a message per fault. */
+  static DecodedFrame decode(JsonValue value) {
     if (value instanceof JsonArray array) {
       if (array.size() == 0) {
         return DecodedFrame.error(invalid(JsonNull.INSTANCE, "empty batch"), false);

@@ -10,6 +10,7 @@ import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.json.JsonString;
 import io.gflow.protocol.json.JsonValue;
+import io.gflow.protocol.json.PlainJson;
 import java.util.Objects;
 
 /**
@@ -47,15 +48,14 @@ public record Response(JsonValue id, JsonValue result, RpcError error) {
   }
 
   /**
-   * Reads a response frame sent by a daemon, as {@code fromJson(Json.parse(...))} does; a plain
-   * success is read without building a tree for the envelope.
+   * Reads a response frame sent by a daemon: {@code fromJson(Json.parse(...))}, with plain JSON
+   * read without a parser.
    *
    * @throws JsonFormatException when the frame is not JSON
    */
   public static Response decode(byte[] frame, int offset, int length) throws JsonFormatException {
-    String text = Json.text(frame, offset, length);
-    Response plain = EnvelopeReader.response(text);
-    return plain != null ? plain : fromJson(Json.parse(text));
+    JsonValue plain = PlainJson.read(frame, offset, length);
+    return fromJson(plain != null ? plain : Json.parse(frame, offset, length));
   }
 
   /** Reads a response sent by a daemon; anything malformed is reported as INTERNAL_ERROR. */

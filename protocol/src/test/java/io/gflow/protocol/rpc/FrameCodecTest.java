@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gflow.protocol.ErrorCode;
@@ -18,6 +17,7 @@ import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.json.JsonString;
 import io.gflow.protocol.json.JsonValue;
+import io.gflow.protocol.json.PlainJson;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -32,14 +32,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The streaming codec ({@link EnvelopeReader}, {@link FrameWriter}) against the tree path it stands
- * in for: the same records from the same frames, the same bytes from the same records, on every
- * golden wire file and on frames that break a rule.
+ * The fast codec ({@link PlainJson} in {@link RequestDecoder} and {@link Response#decode}, and
+ * {@link FrameWriter}) against the Jackson tree path it stands in for: the same records from the
+ * same frames, the same bytes from the same records, on every golden wire file and on frames that
+ * break a rule.
  */
-class StreamingCodecTest {
+class FrameCodecTest {
 
   static Stream<String> goldenFiles() throws IOException, URISyntaxException {
-    Path dir = Path.of(StreamingCodecTest.class.getResource("/wire").toURI());
+    Path dir = Path.of(FrameCodecTest.class.getResource("/wire").toURI());
     try (Stream<Path> files = Files.list(dir)) {
       return files.map(file -> file.getFileName().toString()).sorted().toList().stream();
     }
@@ -167,28 +168,6 @@ class StreamingCodecTest {
   }
 
   @Test
-  void plainRequestScanner_takesOnlyTheSimplestFrames() {
-    assertEquals(
-        new Request(JsonNumber.of(12), "daemon.ping", null),
-        scan("{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":12}"));
-    assertEquals(
-        new Request(new JsonString("a-1"), "auth.whoami", null),
-        scan(" {\"id\": \"a-1\", \"method\": \"auth.whoami\", \"jsonrpc\": \"2.0\"} "));
-    assertEquals(
-        new Request(null, "auth.whoami", null),
-        scan("{\"jsonrpc\":\"2.0\",\"method\":\"auth.whoami\"}"));
-    assertNull(scan("{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"params\":{}}"));
-    assertNull(scan("{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":-1}"));
-    assertNull(scan("{\"jsonrpc\":\"2.0\",\"method\":\"caf\u00e9\",\"id\":1}"));
-    assertNull(scan("{\"jsonrpc\":\"2.0\",\"method\":\"x\",\"id\":1,\"id\":1}"));
-  }
-
-  private static Request scan(String frame) {
-    byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
-    return PlainRequestScanner.scan(bytes, 0, bytes.length);
-  }
-
-  @Test
   void decode_longMethodName_rejectedLikeTheTree() {
     assertSameDecoding("{\"jsonrpc\":\"2.0\",\"method\":\"" + "m".repeat(129) + "\",\"id\":1}");
     assertSameDecoding("{\"jsonrpc\":\"2.0\",\"method\":\"" + "m".repeat(128) + "\",\"id\":1}");
@@ -209,15 +188,13 @@ class StreamingCodecTest {
   }
 
   @Test
-  void envelopeReader_plainRequest_takesTheStreamingPath() {
-    Request request =
-        EnvelopeReader.request("{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":1}");
-    assertEquals(new Request(JsonNumber.of(1), "daemon.ping", null), request);
-    assertNull(EnvelopeReader.request("[{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\"}]"));
-    assertNotNull(
-        EnvelopeReader.response("{\"jsonrpc\":\"2.0\",\"result\":{},\"id\":1}"),
-        "a plain success is read without the tree");
-    assertNull(EnvelopeReader.response(Json.write(error("x").toJson())), "errors use the tree");
+  void plainFrames_takeThePlainPath() {
+    byte[] ping =
+        "{\"jsonrpc\":\"2.0\",\"method\":\"daemon.ping\",\"id\":1}"
+            .getBytes(StandardCharsets.UTF_8);
+    assertNotNull(PlainJson.read(ping, 0, ping.length));
+    byte[] reply = "{\"jsonrpc\":\"2.0\",\"result\":{},\"id\":1}".getBytes(StandardCharsets.UTF_8);
+    assertNotNull(PlainJson.read(reply, 0, reply.length));
   }
 
   @ParameterizedTest
@@ -290,12 +267,7 @@ class StreamingCodecTest {
   private static void assertSameDecoding(String frame) {
     byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
     DecodedFrame streamed = RequestDecoder.decode(bytes, 0, bytes.length);
-    DecodedFrame tree;
-    try {
-      tree = RequestDecoder.decodeTree(Json.text(bytes, 0, bytes.length));
-    } catch (JsonFormatException impossible) {
-      throw new AssertionError(impossible);
-    }
+    DecodedFrame tree = RequestDecoder.decodeTree(bytes, 0, bytes.length);
     assertEquals(tree, streamed, frame);
     assertEquals(describe(tree), describe(streamed), frame);
   }
@@ -351,7 +323,7 @@ class StreamingCodecTest {
   }
 
   private static Path goldenPath(String file) throws URISyntaxException {
-    return Path.of(StreamingCodecTest.class.getResource("/wire/" + file).toURI());
+    return Path.of(FrameCodecTest.class.getResource("/wire/" + file).toURI());
   }
 
   private static JsonValue golden(String file) throws IOException, URISyntaxException {
