@@ -168,6 +168,7 @@ final class Connection implements Runnable {
     try {
       out.write(frame.bytes(), 0, frame.length());
       out.flush();
+      frame.trim();
     } finally {
       writeStartedNanos = NOT_WRITING;
     }

@@ -132,6 +132,7 @@ public final class RpcClient implements AutoCloseable {
     try {
       frames.request(request);
       write(ByteBuffer.wrap(frames.bytes(), 0, frames.length()));
+      frames.trim();
     } catch (IOException failed) {
       writeFailure = failed; // the daemon may have refused us and closed: read its reason first
     }

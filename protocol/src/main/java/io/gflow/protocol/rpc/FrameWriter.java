@@ -113,6 +113,19 @@ public final class FrameWriter {
     return plainFrame ? plain.length() : length;
   }
 
+  /**
+   * Drops buffers a big frame grew, once that frame has been sent, so that an idle connection does
+   * not hold a listing's worth of memory; {@link #bytes()} is invalid afterwards.
+   */
+  public void trim() {
+    plain.shrink(KEEP_CHARS * 4);
+    chars.reset(KEEP_CHARS);
+    if (bytes.length > KEEP_CHARS * 4) {
+      bytes = new byte[256];
+    }
+    length = 0;
+  }
+
   /** Starts an envelope: {@code {"jsonrpc":"2.0"}, then members. */
   private void beginPlain() {
     plain.shrink(KEEP_CHARS * 4);

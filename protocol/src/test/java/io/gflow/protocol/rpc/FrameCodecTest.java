@@ -250,6 +250,19 @@ class FrameCodecTest {
   }
 
   @Test
+  void frameWriter_trimmedAfterBigFrames_nextFramesStillRight() {
+    FrameWriter frames = new FrameWriter();
+    Response small = Response.success(JsonNumber.of(1), JsonObject.EMPTY);
+    for (String big : List.of("x".repeat(400_000), "\u00e9".repeat(400_000))) {
+      Response response = Response.success(JsonNumber.of(2), new JsonString(big));
+      assertArrayEquals(treeBytes(response.toJson()), written(frames.response(response)));
+      frames.trim();
+      assertArrayEquals(treeBytes(small.toJson()), written(frames.response(small)));
+      frames.trim();
+    }
+  }
+
+  @Test
   void frameWriter_request_notificationWithoutParams() {
     Request notification = new Request(null, "auth.whoami", null);
     assertArrayEquals(
