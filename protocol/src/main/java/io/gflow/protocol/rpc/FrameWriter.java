@@ -21,6 +21,8 @@ public final class FrameWriter {
   /** Buffers grown past this by a big reply are dropped before the next frame. */
   private static final int KEEP_CHARS = 64 * 1024;
 
+  private static final int KEEP_BYTES = 4 * KEEP_CHARS;
+
   private final PlainJson.Output plain = new PlainJson.Output();
   private boolean plainFrame;
   private final CharSink chars = new CharSink();
@@ -90,7 +92,7 @@ public final class FrameWriter {
 
   /** Encodes any value, e.g. the array of a batch's replies. */
   public FrameWriter value(JsonValue value) {
-    plain.shrink(KEEP_CHARS * 4);
+    plain.shrink(KEEP_BYTES);
     plain.reset();
     if (PlainJson.write(value, plain) && endPlain()) {
       return this;
@@ -118,9 +120,9 @@ public final class FrameWriter {
    * not hold a listing's worth of memory; {@link #bytes()} is invalid afterwards.
    */
   public void trim() {
-    plain.shrink(KEEP_CHARS * 4);
+    plain.shrink(KEEP_BYTES);
     chars.reset(KEEP_CHARS);
-    if (bytes.length > KEEP_CHARS * 4) {
+    if (bytes.length > KEEP_BYTES) {
       bytes = new byte[256];
     }
     length = 0;
@@ -128,7 +130,7 @@ public final class FrameWriter {
 
   /** Starts an envelope: {@code {"jsonrpc":"2.0"}, then members. */
   private void beginPlain() {
-    plain.shrink(KEEP_CHARS * 4);
+    plain.shrink(KEEP_BYTES);
     plain.reset();
     plain.appendAscii("{\"jsonrpc\":\"2.0\"");
   }
@@ -158,7 +160,7 @@ public final class FrameWriter {
   private JsonGenerator begin() {
     plainFrame = false;
     chars.reset(KEEP_CHARS);
-    if (bytes.length > KEEP_CHARS * 4) {
+    if (bytes.length > KEEP_BYTES) {
       bytes = new byte[256];
     }
     if (generator == null) {
