@@ -15,7 +15,9 @@ import java.util.Map;
  */
 public final class PlainJson {
   private static final int MAX_DEPTH = 32;
-  private static final int MAX_STRING = 64 * 1024;
+  // Below Jackson's limits on names (50,000) and strings, so that it never accepts what Json
+  // refuses.
+  private static final int MAX_STRING = 16 * 1024;
   private static final int MAX_DIGITS = 18;
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 

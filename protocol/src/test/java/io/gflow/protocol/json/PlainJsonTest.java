@@ -109,9 +109,13 @@ class PlainJsonTest {
   }
 
   @Test
-  void read_longString_declinedAboveItsLimit() {
-    byte[] bytes = ("\"" + "a".repeat(70_000) + "\"").getBytes(StandardCharsets.UTF_8);
-    assertNull(PlainJson.read(bytes, 0, bytes.length));
+  void read_longStrings_declinedAboveItsLimit_soJsonJudgesThem() {
+    byte[] value = ("\"" + "a".repeat(20_000) + "\"").getBytes(StandardCharsets.UTF_8);
+    assertNull(PlainJson.read(value, 0, value.length));
+    byte[] name = ("{\"" + "a".repeat(60_000) + "\":1}").getBytes(StandardCharsets.UTF_8);
+    assertNull(PlainJson.read(name, 0, name.length), "Json refuses names this long");
+    byte[] fits = ("\"" + "a".repeat(16_000) + "\"").getBytes(StandardCharsets.UTF_8);
+    assertNotNull(PlainJson.read(fits, 0, fits.length));
   }
 
   @ParameterizedTest
