@@ -71,16 +71,6 @@ public final class Json {
     return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
   }
 
-  /**
-   * A parser with the same strictness as {@link #parse(String)}, for readers that stream a wire
-   * envelope and build trees only for its values ({@link #read}). Any exception it throws means the
-   * text is not what such a reader expects: they fall back to {@link #parse(String)}, which names
-   * the fault.
-   */
-  public static JsonParser parser(String text) throws IOException {
-    return FACTORY.createParser(text);
-  }
-
   /** A generator that writes like {@link #write(JsonValue)}, for writers of wire envelopes. */
   public static JsonGenerator generator(Writer out) throws IOException {
     return FACTORY.createGenerator(out);
