@@ -18,6 +18,9 @@ public final class Metrics {
   };
 
   private final ConcurrentHashMap<String, LongAdder> requests = new ConcurrentHashMap<>();
+  // The same counters by method, then outcome: counting a call builds no key string.
+  private final ConcurrentHashMap<String, ConcurrentHashMap<String, LongAdder>> requestsByMethod =
+      new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder> denials = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, LongAdder> connections = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Gauge> gauges = new ConcurrentHashMap<>();
@@ -37,7 +40,15 @@ public final class Metrics {
 
   /** Counts one call of {@code method} that ended with {@code outcome}. */
   public void request(String method, String outcome) {
-    requests.computeIfAbsent(method + "\u0000" + outcome, key -> new LongAdder()).increment();
+    ConcurrentHashMap<String, LongAdder> outcomes = requestsByMethod.get(method);
+    LongAdder counter = outcomes == null ? null : outcomes.get(outcome);
+    if (counter == null) {
+      counter = requests.computeIfAbsent(method + "\u0000" + outcome, key -> new LongAdder());
+      requestsByMethod
+          .computeIfAbsent(method, key -> new ConcurrentHashMap<>())
+          .putIfAbsent(outcome, counter);
+    }
+    counter.increment();
   }
 
   /**

@@ -3,20 +3,19 @@ package io.gflow.daemon.server;
 import io.gflow.daemon.rpc.CallContext;
 import io.gflow.daemon.rpc.Dispatcher;
 import io.gflow.protocol.ErrorCode;
-import io.gflow.protocol.json.Json;
 import io.gflow.protocol.json.JsonArray;
 import io.gflow.protocol.json.JsonNull;
 import io.gflow.protocol.json.JsonValue;
 import io.gflow.protocol.rpc.DecodedFrame;
 import io.gflow.protocol.rpc.FrameReader;
 import io.gflow.protocol.rpc.FrameTooLargeException;
+import io.gflow.protocol.rpc.FrameWriter;
 import io.gflow.protocol.rpc.RequestDecoder;
 import io.gflow.protocol.rpc.Response;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,35 +66,30 @@ final class Connection implements Runnable {
     FrameReader reader =
         new FrameReader(socket.getInputStream(), settings.maxFrameBytes(), this::beforeRead);
     OutputStream out = socket.getOutputStream();
+    FrameWriter frames = new FrameWriter();
     while (true) {
-      byte[] frame;
+      int length;
       try {
-        frame = reader.next();
+        length = reader.nextInPlace();
       } catch (FrameTooLargeException tooLarge) {
-        write(out, error(ErrorCode.INVALID_REQUEST, "invalid request: " + tooLarge.getMessage()));
+        write(out, frames.response(error("invalid request: " + tooLarge.getMessage())));
         return;
       } catch (SocketTimeoutException timeout) {
         if (frameStartedNanos >= 0) {
-          write(
-              out,
-              error(
-                  ErrorCode.INVALID_REQUEST,
-                  "invalid request: not completed within "
-                      + settings.requestTimeout().toSeconds()
-                      + " s"));
+          String limit = settings.requestTimeout().toSeconds() + " s";
+          write(out, frames.response(error("invalid request: not completed within " + limit)));
         }
         return;
       }
-      if (frame == null) {
+      if (length < 0) {
         return;
       }
       frameStartedNanos = -1;
       busy = true;
       try {
-        DecodedFrame decoded = RequestDecoder.decode(frame, 0, frame.length);
-        JsonValue reply = reply(decoded);
-        if (reply != null) {
-          write(out, reply);
+        DecodedFrame decoded = RequestDecoder.decode(reader.frame(), 0, length);
+        if (reply(decoded, frames)) {
+          write(out, frames);
         }
         if (decoded.closeAfter()) {
           return;
@@ -106,26 +100,41 @@ final class Connection implements Runnable {
     }
   }
 
-  private JsonValue reply(DecodedFrame decoded) {
+  /** Encodes the reply to a frame into {@code frames}; false when there is none to send. */
+  private boolean reply(DecodedFrame decoded, FrameWriter frames) {
     if (decoded.frameError() != null) {
-      return decoded.frameError().toJson();
+      frames.response(decoded.frameError());
+      return true;
+    }
+    if (!decoded.batch()) {
+      Response response = respond(decoded.entries().get(0));
+      if (response != null) {
+        frames.response(response);
+      }
+      return response != null;
     }
     List<JsonValue> replies = new ArrayList<>();
     for (DecodedFrame.Entry entry : decoded.entries()) {
-      Response response =
-          entry.invalid() != null ? entry.invalid() : dispatcher.dispatch(context, entry.request());
+      Response response = respond(entry);
       if (response != null) {
         replies.add(response.toJson());
       }
     }
     if (replies.isEmpty()) {
-      return null;
+      return false;
     }
-    return decoded.batch() ? new JsonArray(replies) : replies.get(0);
+    frames.value(new JsonArray(replies));
+    return true;
   }
 
-  private static JsonValue error(ErrorCode code, String message) {
-    return Response.failure(JsonNull.INSTANCE, code, message).toJson();
+  private Response respond(DecodedFrame.Entry entry) {
+    return entry.invalid() != null
+        ? entry.invalid()
+        : dispatcher.dispatch(context, entry.request());
+  }
+
+  private static Response error(String message) {
+    return Response.failure(JsonNull.INSTANCE, ErrorCode.INVALID_REQUEST, message);
   }
 
   /** Idle timeout between frames; the (shorter) request timeout once a frame has begun. */
@@ -153,12 +162,13 @@ final class Connection implements Runnable {
     }
   }
 
-  private void write(OutputStream out, JsonValue reply) throws IOException {
-    byte[] bytes = (Json.write(reply) + "\n").getBytes(StandardCharsets.UTF_8);
+  /** One write call per reply: the frame, newline included, is already in one buffer. */
+  private void write(OutputStream out, FrameWriter frame) throws IOException {
     writeStartedNanos = System.nanoTime();
     try {
-      out.write(bytes);
+      out.write(frame.bytes(), 0, frame.length());
       out.flush();
+      frame.trim();
     } finally {
       writeStartedNanos = NOT_WRITING;
     }

@@ -2,12 +2,12 @@ package io.gflow.protocol.client;
 
 import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.RpcException;
-import io.gflow.protocol.json.Json;
 import io.gflow.protocol.json.JsonFormatException;
 import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.json.JsonValue;
 import io.gflow.protocol.rpc.FrameReader;
+import io.gflow.protocol.rpc.FrameWriter;
 import io.gflow.protocol.rpc.Request;
 import io.gflow.protocol.rpc.Response;
 import java.io.IOException;
@@ -34,6 +34,7 @@ public final class RpcClient implements AutoCloseable {
   private final Path socket;
   private final SocketChannel channel;
   private final FrameReader reader;
+  private final FrameWriter frames = new FrameWriter();
   private long nextId = 1;
 
   private RpcClient(Path socket, SocketChannel channel) {
@@ -129,17 +130,19 @@ public final class RpcClient implements AutoCloseable {
   public Response exchange(Request request) throws IOException {
     IOException writeFailure = null;
     try {
-      send(Json.write(request.toJson()));
+      frames.request(request);
+      write(ByteBuffer.wrap(frames.bytes(), 0, frames.length()));
+      frames.trim();
     } catch (IOException failed) {
       writeFailure = failed; // the daemon may have refused us and closed: read its reason first
     }
-    byte[] frame;
+    int length;
     try {
-      frame = reader.next();
+      length = reader.nextInPlace();
     } catch (SocketException reset) {
-      frame = null;
+      length = -1;
     }
-    if (frame == null) {
+    if (length < 0) {
       IOException closed =
           new IOException("gflowd at " + socket + " closed the connection without a reply");
       if (writeFailure != null) {
@@ -148,7 +151,7 @@ public final class RpcClient implements AutoCloseable {
       throw closed;
     }
     try {
-      return Response.fromJson(Json.parse(frame, 0, frame.length));
+      return Response.decode(reader.frame(), 0, length);
     } catch (JsonFormatException bad) {
       throw new RpcException(
           ErrorCode.INTERNAL_ERROR, "daemon sent invalid JSON: " + bad.getMessage());
@@ -157,7 +160,10 @@ public final class RpcClient implements AutoCloseable {
 
   /** Writes one line as is; for tests and tools that speak the protocol directly. */
   public void send(String line) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
+    write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private void write(ByteBuffer buffer) throws IOException {
     while (buffer.hasRemaining()) {
       channel.write(buffer);
     }

@@ -16,7 +16,9 @@ import io.gflow.protocol.Utf8;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,13 +50,30 @@ public final class Json {
 
   /** Parses one UTF-8 JSON text; invalid UTF-8 is rejected before any JSON is read. */
   public static JsonValue parse(byte[] bytes, int offset, int length) throws JsonFormatException {
-    String text;
-    try {
-      text = Utf8.decodeStrict(bytes, offset, length);
-    } catch (CharacterCodingException badUtf8) {
-      throw new JsonFormatException("frame is not valid UTF-8", false);
+    return parse(text(bytes, offset, length));
+  }
+
+  /**
+   * Strictly decodes a UTF-8 frame. Most frames are ASCII, which needs neither a decoder nor a
+   * check beyond the high bit.
+   */
+  private static String text(byte[] bytes, int offset, int length) throws JsonFormatException {
+    int end = offset + length;
+    for (int index = offset; index < end; index++) {
+      if (bytes[index] < 0) {
+        try {
+          return Utf8.decodeStrict(bytes, offset, length);
+        } catch (CharacterCodingException badUtf8) {
+          throw new JsonFormatException("frame is not valid UTF-8", false);
+        }
+      }
     }
-    return parse(text);
+    return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+  }
+
+  /** A generator that writes like {@link #write(JsonValue)}, for writers of wire envelopes. */
+  public static JsonGenerator generator(Writer out) throws IOException {
+    return FACTORY.createGenerator(out);
   }
 
   /** Parses one JSON text. */
@@ -148,7 +167,8 @@ public final class Json {
     return out.toString();
   }
 
-  private static void write(JsonGenerator generator, JsonValue value) throws IOException {
+  /** Writes {@code value} as {@link #write(JsonValue)} does. */
+  public static void write(JsonGenerator generator, JsonValue value) throws IOException {
     if (value instanceof JsonObject object) {
       generator.writeStartObject();
       for (Map.Entry<String, JsonValue> member : object.members().entrySet()) {

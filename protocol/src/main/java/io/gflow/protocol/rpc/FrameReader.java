@@ -41,6 +41,15 @@ public final class FrameReader {
    * stream.
    */
   public byte[] next() throws IOException {
+    int length = nextInPlace();
+    return length < 0 ? null : Arrays.copyOf(frame, length);
+  }
+
+  /**
+   * Reads the next non-blank frame without copying it: its bytes are {@link #frame()} from index 0
+   * to the length returned, valid until the next call; -1 at end of stream.
+   */
+  public int nextInPlace() throws IOException {
     frameLength = 0;
     while (true) {
       int newline = indexOfNewline();
@@ -51,18 +60,23 @@ public final class FrameReader {
           frameLength = 0;
           continue;
         }
-        return Arrays.copyOf(frame, frameLength);
+        return frameLength;
       }
       append(chunkPos, chunkEnd - chunkPos);
       chunkPos = chunkEnd;
       hook.beforeRead(!isBlank());
       int read = in.read(chunk, 0, CHUNK);
       if (read < 0) {
-        return isBlank() ? null : Arrays.copyOf(frame, frameLength);
+        return isBlank() ? -1 : frameLength;
       }
       chunkPos = 0;
       chunkEnd = read;
     }
+  }
+
+  /** The buffer holding the frame {@link #nextInPlace()} returned. */
+  public byte[] frame() {
+    return frame;
   }
 
   private int indexOfNewline() {

@@ -10,6 +10,7 @@ import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.json.JsonString;
 import io.gflow.protocol.json.JsonValue;
+import io.gflow.protocol.json.PlainJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,14 +29,23 @@ public final class RequestDecoder {
   private RequestDecoder() {}
 
   public static DecodedFrame decode(byte[] frame, int offset, int length) {
+    JsonValue plain = PlainJson.read(frame, offset, length);
+    return plain != null ? decode(plain) : decodeTree(frame, offset, length);
+  }
+
+  /** The frame read by {@link Json}, which names any fault. */
+  static DecodedFrame decodeTree(byte[] frame, int offset, int length) {
     JsonValue value;
     try {
       value = Json.parse(frame, offset, length);
     } catch (JsonFormatException bad) {
-      ErrorCode code = bad.limitExceeded() ? ErrorCode.INVALID_REQUEST : ErrorCode.PARSE_ERROR;
-      return DecodedFrame.error(
-          Response.failure(JsonNull.INSTANCE, code, bad.getMessage()), bad.limitExceeded());
+      return parseError(bad);
     }
+    return decode(value);
+  }
+
+  /** Checks a frame's tree member by member, with a message per fault. */
+  static DecodedFrame decode(JsonValue value) {
     if (value instanceof JsonArray array) {
       if (array.size() == 0) {
         return DecodedFrame.error(invalid(JsonNull.INSTANCE, "empty batch"), false);
@@ -54,6 +64,12 @@ public final class RequestDecoder {
       return DecodedFrame.batch(entries);
     }
     return DecodedFrame.single(entry(value));
+  }
+
+  private static DecodedFrame parseError(JsonFormatException bad) {
+    ErrorCode code = bad.limitExceeded() ? ErrorCode.INVALID_REQUEST : ErrorCode.PARSE_ERROR;
+    return DecodedFrame.error(
+        Response.failure(JsonNull.INSTANCE, code, bad.getMessage()), bad.limitExceeded());
   }
 
   private static DecodedFrame.Entry entry(JsonValue value) {

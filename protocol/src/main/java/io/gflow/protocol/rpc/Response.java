@@ -3,11 +3,14 @@ package io.gflow.protocol.rpc;
 import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.ErrorData;
 import io.gflow.protocol.RpcException;
+import io.gflow.protocol.json.Json;
+import io.gflow.protocol.json.JsonFormatException;
 import io.gflow.protocol.json.JsonNull;
 import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.json.JsonString;
 import io.gflow.protocol.json.JsonValue;
+import io.gflow.protocol.json.PlainJson;
 import java.util.Objects;
 
 /**
@@ -42,6 +45,17 @@ public record Response(JsonValue id, JsonValue result, RpcError error) {
       builder.put("error", error.toJson());
     }
     return builder.put("id", id).build();
+  }
+
+  /**
+   * Reads a response frame sent by a daemon: {@code fromJson(Json.parse(...))}, with plain JSON
+   * read without a parser.
+   *
+   * @throws JsonFormatException when the frame is not JSON
+   */
+  public static Response decode(byte[] frame, int offset, int length) throws JsonFormatException {
+    JsonValue plain = PlainJson.read(frame, offset, length);
+    return fromJson(plain != null ? plain : Json.parse(frame, offset, length));
   }
 
   /** Reads a response sent by a daemon; anything malformed is reported as INTERNAL_ERROR. */

@@ -35,6 +35,22 @@ class FrameReaderTest {
   }
 
   @Test
+  void nextInPlace_framesInTheReusedBuffer_withoutCopies() throws IOException {
+    FrameReader reader = reader("{\"a\":1}\n\n[2]\nlast", 1024);
+
+    int first = reader.nextInPlace();
+    assertEquals("{\"a\":1}", new String(reader.frame(), 0, first, StandardCharsets.UTF_8));
+    byte[] buffer = reader.frame();
+    int second = reader.nextInPlace();
+    assertSame(buffer, reader.frame(), "small frames reuse one buffer");
+    assertEquals("[2]", new String(reader.frame(), 0, second, StandardCharsets.UTF_8));
+    int last = reader.nextInPlace();
+    assertEquals("last", new String(reader.frame(), 0, last, StandardCharsets.UTF_8));
+    assertEquals(-1, reader.nextInPlace());
+    assertEquals(-1, reader.nextInPlace(), "end of stream stays end of stream");
+  }
+
+  @Test
   void next_blankLines_skipped() throws IOException {
     FrameReader reader = reader("\n\n   \n\t\r\nfirst\n\r\n \n\nsecond\n\n", 1024);
 
