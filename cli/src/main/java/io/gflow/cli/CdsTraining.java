@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import picocli.CommandLine;
 
 /**
  * The training run for the clients' class-data archive (AppCDS on JDK 17–24, AOT cache on 25+), run
@@ -84,7 +83,7 @@ public final class CdsTraining {
     lists.add(new String[] {"--help"});
     lists.add(new String[] {"--version"});
     lists.add(new String[] {"--no-such-option"});
-    for (String subcommand : new CommandLine(command).getSubcommands().keySet()) {
+    for (String subcommand : CommandSpecs.commandLine(command).getSubcommands().keySet()) {
       lists.add(new String[] {subcommand, "--help"});
     }
     lists.add(withSocket(calls.get(0), absent));
