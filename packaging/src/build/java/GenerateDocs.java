@@ -1,3 +1,4 @@
+import io.gflow.cli.CommandSpecs;
 import io.gflow.cli.batch.GbatchCommand;
 import io.gflow.cli.cancel.GcancelCommand;
 import io.gflow.cli.ctl.GctlCommand;
@@ -40,7 +41,7 @@ final class GenerateDocs {
             new GctlCommand(),
             new GflowdCommand());
     for (Object command : commands) {
-      CommandLine commandLine = new CommandLine(command);
+      CommandLine commandLine = CommandSpecs.commandLine(command);
       String name = commandLine.getCommandName();
       int status =
           ManPageGenerator.generateManPage(

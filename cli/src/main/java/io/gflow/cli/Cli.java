@@ -27,7 +27,7 @@ public final class Cli {
 
   /** As {@link #run(Object, String[])}, writing to the given streams (tests). */
   public static int run(Object command, String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine commandLine = new CommandLine(command);
+    CommandLine commandLine = CommandSpecs.commandLine(command);
     commandLine.setOut(out);
     commandLine.setErr(err);
     String program = commandLine.getCommandName();

@@ -1,21 +1,45 @@
 package io.gflow.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 /** The flags every client command shares. A picocli mixin; one instance per parse. */
 public final class ClientOptions {
-  @Option(
-      names = "--socket",
-      paramLabel = "PATH",
-      description = "Daemon socket (default: $GFLOW_SOCKET, the personal socket, the system one).")
+  private static final String SOCKET =
+      "Daemon socket (default: $GFLOW_SOCKET, the personal socket, the system one).";
+  private static final String JSON = "Print one JSON document on stdout.";
+  private static final String DEBUG = "Show stack traces on errors.";
+
+  @Option(names = "--socket", paramLabel = "PATH", description = SOCKET)
   Path socket;
 
-  @Option(names = "--json", description = "Print one JSON document on stdout.")
+  @Option(names = "--json", description = JSON)
   boolean json;
 
-  @Option(names = "--debug", description = "Show stack traces on errors.")
+  @Option(names = "--debug", description = DEBUG)
   boolean debug;
+
+  /**
+   * These options as a mixin model built in code, bound to this instance: what {@code @Mixin
+   * ClientOptions} reads from the annotations above (for {@link CommandSpecs}).
+   */
+  CommandSpec mixin() {
+    CommandSpec mixin = CommandSpec.create();
+    mixin.addOption(
+        CommandSpecs.option(
+            new String[] {"--socket"},
+            Path.class,
+            "PATH",
+            SOCKET,
+            () -> socket,
+            value -> socket = value));
+    mixin.addOption(
+        CommandSpecs.flag(new String[] {"--json"}, JSON, () -> json, value -> json = value));
+    mixin.addOption(
+        CommandSpecs.flag(new String[] {"--debug"}, DEBUG, () -> debug, value -> debug = value));
+    return mixin;
+  }
 
   public boolean json() {
     return json;

@@ -2,6 +2,7 @@ package io.gflow.cli.queue;
 
 import io.gflow.cli.Cli;
 import io.gflow.cli.ClientOptions;
+import io.gflow.cli.CommandSpecs;
 import io.gflow.cli.Connector;
 import io.gflow.cli.JobIds;
 import io.gflow.protocol.Methods;
@@ -21,77 +22,101 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code gqueue}: list jobs. By default your own unfinished jobs; {@code -c} adds finished ones
  * with their exit code or signal, end time and reason. One instance per run; not thread-safe.
  */
-@Command(
-    name = "gqueue",
-    mixinStandardHelpOptions = true,
-    versionProvider = Cli.VersionProvider.class,
-    description = "List jobs (default: your own pending, held and running jobs).")
-public final class GqueueCommand implements Callable<Integer> {
-  @Mixin ClientOptions options;
-  @Spec CommandSpec spec;
-
-  @Option(
-      names = {"-u", "--user"},
-      split = ",",
-      paramLabel = "USER",
-      description = "Only these users' jobs.")
+public final class GqueueCommand implements Callable<Integer>, CommandSpecs.Specified {
+  final ClientOptions options = new ClientOptions();
+  CommandSpec spec;
   List<String> users = new ArrayList<>();
-
-  @Option(
-      names = {"-s", "--states"},
-      split = ",",
-      paramLabel = "ST",
-      description = "Only these states (PD,H,R,CD,F,CA,TO,LO or full names).")
   List<String> states = new ArrayList<>();
-
-  @Option(
-      names = {"-j", "--jobs"},
-      paramLabel = "IDS",
-      description = "Only these jobs (42, 42-45, 42,43), in any state.")
   List<String> jobs = new ArrayList<>();
-
-  @Option(
-      names = {"-n", "--name"},
-      split = ",",
-      paramLabel = "NAME",
-      description = "Only jobs with these names.")
   List<String> names = new ArrayList<>();
-
-  @Option(
-      names = {"-c", "--completed"},
-      description = "Include finished jobs, with EXIT and END columns.")
   boolean completed;
-
-  @Option(
-      names = {"-a", "--all"},
-      description = "Everyone's jobs (others' appear without command and paths).")
   boolean all;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FIELDS",
-      description =
-          "Columns: id,name,user,state,st,time,limit,gpus,priority,exit,submit,start,end,"
-              + "reason,command.")
   String format;
-
-  @Option(
-      names = {"-l", "--long"},
-      description = "More columns.")
   boolean longFormat;
-
-  @Option(names = "--noheader", description = "Leave out the header line.")
   boolean noHeader;
+
+  /** The options, built in code for a fast start (see {@link CommandSpecs}). */
+  @Override
+  public CommandSpec commandSpec() {
+    spec =
+        CommandSpecs.client(
+            this,
+            "gqueue",
+            "List jobs (default: your own pending, held and running jobs).",
+            options);
+    spec.addOption(
+        CommandSpecs.listOption(
+            new String[] {"-u", "--user"},
+            ",",
+            "USER",
+            "Only these users' jobs.",
+            () -> users,
+            value -> users = value));
+    spec.addOption(
+        CommandSpecs.listOption(
+            new String[] {"-s", "--states"},
+            ",",
+            "ST",
+            "Only these states (PD,H,R,CD,F,CA,TO,LO or full names).",
+            () -> states,
+            value -> states = value));
+    spec.addOption(
+        CommandSpecs.listOption(
+            new String[] {"-j", "--jobs"},
+            null,
+            "IDS",
+            "Only these jobs (42, 42-45, 42,43), in any state.",
+            () -> jobs,
+            value -> jobs = value));
+    spec.addOption(
+        CommandSpecs.listOption(
+            new String[] {"-n", "--name"},
+            ",",
+            "NAME",
+            "Only jobs with these names.",
+            () -> names,
+            value -> names = value));
+    spec.addOption(
+        CommandSpecs.flag(
+            new String[] {"-c", "--completed"},
+            "Include finished jobs, with EXIT and END columns.",
+            () -> completed,
+            value -> completed = value));
+    spec.addOption(
+        CommandSpecs.flag(
+            new String[] {"-a", "--all"},
+            "Everyone's jobs (others' appear without command and paths).",
+            () -> all,
+            value -> all = value));
+    spec.addOption(
+        CommandSpecs.option(
+            new String[] {"--format"},
+            String.class,
+            "FIELDS",
+            "Columns: id,name,user,state,st,time,limit,gpus,priority,exit,submit,start,end,"
+                + "reason,command.",
+            () -> format,
+            value -> format = value));
+    spec.addOption(
+        CommandSpecs.flag(
+            new String[] {"-l", "--long"},
+            "More columns.",
+            () -> longFormat,
+            value -> longFormat = value));
+    spec.addOption(
+        CommandSpecs.flag(
+            new String[] {"--noheader"},
+            "Leave out the header line.",
+            () -> noHeader,
+            value -> noHeader = value));
+    return CommandSpecs.finish(spec);
+  }
 
   public static void main(String[] args) {
     System.exit(Cli.run(new GqueueCommand(), args));
