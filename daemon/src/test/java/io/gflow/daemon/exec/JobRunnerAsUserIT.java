@@ -54,7 +54,7 @@ class JobRunnerAsUserIT {
                 out.resolve("%u-%j.out").toString()));
 
     try (RunnerFixture fixture = new RunnerFixture(dir.resolve("state"), PrivilegeDrop.setpriv())) {
-      fixture.runner().launch(job, Map.of());
+      fixture.start(job, Map.of());
 
       assertEquals(new Ended(51, ExitStatus.exited(0), null), fixture.awaitEnd(51));
       Path spool = fixture.runner().spoolDir(51);
@@ -86,7 +86,8 @@ class JobRunnerAsUserIT {
                 out.resolve("52.out").toString()));
 
     try (RunnerFixture fixture = new RunnerFixture(dir.resolve("state"), PrivilegeDrop.setpriv())) {
-      Launched launched = fixture.runner().launch(job, Map.of());
+      RunnerFixture.Started started = fixture.startAndAwaitJob(job);
+      Launched launched = started.launched();
       assertEquals(65534, ProcessStat.realUid(launched.wrapperPid()).orElseThrow());
 
       assertTrue(fixture.runner().signal(TestJobs.running(job, launched), 15));
