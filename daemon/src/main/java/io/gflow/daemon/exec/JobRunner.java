@@ -47,7 +47,7 @@ public final class JobRunner implements AutoCloseable {
   private final LaunchHelpers helpers;
   private final Future<?> retiring;
   private final ConcurrentMap<Long, JobWatch> watches = new ConcurrentHashMap<>();
-  private final HomeDirectory homes = new HomeDirectory();
+  private final HomeDirectory homes;
   private volatile boolean spoolRootReady;
 
   /**
@@ -56,8 +56,8 @@ public final class JobRunner implements AutoCloseable {
    * @param privilegeDrop how the launcher comes to run as the jobs' owner: {@link
    *     PrivilegeDrop#none()} for a personal daemon, {@link PrivilegeDrop#setpriv()} for root
    * @param listener told when each launched or adopted job ends
-   * @param scheduler runs the start watchdogs, the polling of adopted wrappers and the retiring of
-   *     old launchers
+   * @param scheduler runs the start watchdogs, the polling of adopted wrappers, the retiring of old
+   *     launchers and the refreshing of home directories
    */
   public JobRunner(
       Path stateDir,
@@ -71,6 +71,7 @@ public final class JobRunner implements AutoCloseable {
     this.scheduler = scheduler;
     this.daemonUid = ProcessStat.realUid(ProcessHandle.current().pid()).orElse(-1);
     this.helpers = new LaunchHelpers(wrapper, privilegeDrop);
+    this.homes = new HomeDirectory(scheduler);
     this.retiring =
         scheduler.scheduleWithFixedDelay(
             helpers::retireOld,
@@ -112,7 +113,8 @@ public final class JobRunner implements AutoCloseable {
       throw e;
     }
     Optional<ProcessStat> stat = ProcessStat.read(pid);
-    if (stat.isPresent() && !stat.get().exited() && !ownedBy(pid, job)) {
+    OptionalLong uid = ProcessStat.realUid(pid); // none: the wrapper has ended already
+    if (uid.isPresent() && uid.getAsLong() != expectedUid(job)) {
       helper.kill();
       throw new LaunchException("the job launcher named process " + pid + ", not its wrapper");
     }
@@ -242,9 +244,13 @@ public final class JobRunner implements AutoCloseable {
   }
 
   private boolean ownedBy(long pid, Job job) {
-    long expected = privilegeDrop.drops() ? job.owner().uid() : daemonUid;
     OptionalLong uid = ProcessStat.realUid(pid);
-    return uid.isPresent() && uid.getAsLong() == expected;
+    return uid.isPresent() && uid.getAsLong() == expectedUid(job);
+  }
+
+  /** The uid the job's processes run as. */
+  private long expectedUid(Job job) {
+    return privilegeDrop.drops() ? job.owner().uid() : daemonUid;
   }
 
   /**
