@@ -102,20 +102,20 @@ public final class JobRunner implements AutoCloseable {
     LaunchInputs inputs = LaunchInputs.of(job, extraEnv, homes);
     SpoolDir spool = spool(job.id());
     writeSpool(job, inputs, gpus, spool);
-    LaunchHelper helper = helpers.forOwner(job.owner());
     Follow follow = new Follow(job.id(), spool);
     watches.put(job.id(), follow.watch);
-    long pid;
+    LaunchHelpers.Spawned spawned;
     try {
-      pid = helper.spawn(spool, follow, LAUNCH_WAIT_MILLIS);
+      spawned = helpers.spawn(job.owner(), spool, follow, LAUNCH_WAIT_MILLIS);
     } catch (LaunchException e) {
       watches.remove(job.id(), follow.watch);
       throw e;
     }
+    long pid = spawned.pid();
     Optional<ProcessStat> stat = ProcessStat.read(pid);
     OptionalLong uid = ProcessStat.realUid(pid); // none: the wrapper has ended already
     if (uid.isPresent() && uid.getAsLong() != expectedUid(job)) {
-      helper.kill();
+      spawned.helper().kill();
       throw new LaunchException("the job launcher named process " + pid + ", not its wrapper");
     }
     WrapperId wrapperId = new WrapperId(pid, stat.map(ProcessStat::startTicks).orElse(0L));

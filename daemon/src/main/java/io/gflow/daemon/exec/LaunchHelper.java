@@ -98,13 +98,15 @@ final class LaunchHelper {
    * starts the job only after the launcher has sent this reply. {@code onExit} hears of the wrapper
    * from then on, possibly before this returns.
    *
-   * @throws LaunchException if the launcher cannot fork, is gone, or does not answer within {@code
+   * @return the wrapper's pid, or -1 if the launcher had stopped taking jobs (retired or gone)
+   *     before the request: ask a fresh one
+   * @throws LaunchException if the launcher cannot fork, dies, or does not answer within {@code
    *     timeoutMillis} (it is then killed)
    */
   synchronized long spawn(SpoolDir spool, WrapperExit onExit, long timeoutMillis)
       throws LaunchException {
     if (gone || retired) {
-      throw new LaunchException("the job launcher " + process.pid() + " has stopped");
+      return -1;
     }
     inFlight = onExit;
     String reply;
@@ -138,7 +140,7 @@ final class LaunchHelper {
   }
 
   /** Takes no more jobs; the launcher exits once the wrappers it started have ended. */
-  void retire() {
+  synchronized void retire() {
     retired = true;
     try {
       process.getOutputStream().close();

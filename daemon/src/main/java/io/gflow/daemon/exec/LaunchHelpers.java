@@ -35,8 +35,29 @@ final class LaunchHelpers {
     this.privilegeDrop = privilegeDrop;
   }
 
+  /**
+   * Has the launcher for {@code owner}'s jobs fork the wrapper of {@code spool} (see {@link
+   * LaunchHelper#spawn}); a launcher retired meanwhile is replaced.
+   *
+   * @return the launcher and the wrapper's pid
+   */
+  Spawned spawn(Owner owner, SpoolDir spool, LaunchHelper.WrapperExit onExit, long timeoutMillis)
+      throws LaunchException {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      LaunchHelper helper = forOwner(owner);
+      long pid = helper.spawn(spool, onExit, timeoutMillis);
+      if (pid > 0) {
+        return new Spawned(helper, pid);
+      }
+    }
+    throw new LaunchException("the job launcher stopped before it took the job");
+  }
+
+  /** A wrapper's pid and the launcher that forked it. */
+  record Spawned(LaunchHelper helper, long pid) {}
+
   /** The launcher for {@code owner}'s jobs, started now if there is no usable one. */
-  synchronized LaunchHelper forOwner(Owner owner) throws LaunchException {
+  private synchronized LaunchHelper forOwner(Owner owner) throws LaunchException {
     if (closed) {
       throw new LaunchException("the job runner is closed");
     }
