@@ -3,9 +3,10 @@ package io.gflow.daemon.exec;
 import io.gflow.daemon.job.ExitStatus;
 
 /**
- * Told once per launched or adopted job when it has ended. Called on the {@link JobRunner}'s
- * scheduler thread, possibly before {@link JobRunner#launch} has returned to its caller, so an
- * implementation should post an event to the scheduler's loop. Implementations must be thread-safe.
+ * Told once per launched or adopted job when it has ended. Called on a thread of the {@link
+ * JobRunner} (a launcher's reader thread or its scheduler), possibly before {@link JobRunner#start}
+ * has returned to its caller, so an implementation should only post an event to the scheduler's
+ * loop. Implementations must be thread-safe.
  */
 @FunctionalInterface
 public interface ExitListener {

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 
@@ -17,7 +20,9 @@ import java.util.function.LongSupplier;
  * owner's uid ({@code getent passwd UID}, so NSS sources such as LDAP count), else {@code HOME}
  * from the job's own environment (a personal daemon in a container whose uid has no passwd entry).
  * Each uid's passwd answer is kept for {@link #TTL}, as the group cache is, so that listing many
- * jobs does not run {@code getent} once per job. Thread-safe.
+ * jobs does not run {@code getent} once per job. An answer past its time is still given while a
+ * fresh one is fetched on the {@code refresher}: only a uid's first lookup waits for {@code getent}
+ * (tens of milliseconds on a busy host, on the scheduler's thread when a job starts). Thread-safe.
  */
 final class HomeDirectory {
   static final Duration TTL = Duration.ofSeconds(10);
@@ -25,29 +30,47 @@ final class HomeDirectory {
 
   private final LongFunction<Optional<String>> passwd;
   private final LongSupplier nanoTime;
+  private final Executor refresher;
   private final ConcurrentMap<Long, Cached> cache = new ConcurrentHashMap<>();
 
-  private record Cached(Optional<String> home, long expiresNanos) {}
+  private record Cached(Optional<String> home, long expiresNanos, AtomicBoolean refreshing) {}
 
-  HomeDirectory() {
-    this(HomeDirectory::getent, System::nanoTime);
+  /**
+   * @param refresher runs the refresh of an answer past its time
+   */
+  HomeDirectory(Executor refresher) {
+    this(HomeDirectory::getent, System::nanoTime, refresher);
   }
 
-  HomeDirectory(LongFunction<Optional<String>> passwd, LongSupplier nanoTime) {
+  HomeDirectory(LongFunction<Optional<String>> passwd, LongSupplier nanoTime, Executor refresher) {
     this.passwd = passwd;
     this.nanoTime = nanoTime;
+    this.refresher = refresher;
   }
 
   Optional<String> of(long uid, Map<String, String> jobEnv) {
-    long now = nanoTime.getAsLong();
     Cached cached = cache.get(uid);
-    if (cached == null || now - cached.expiresNanos() >= 0) {
-      cached = new Cached(passwd.apply(uid), now + TTL.toNanos());
-      cache.put(uid, cached);
+    if (cached == null) {
+      cached = lookUp(uid);
+    } else if (nanoTime.getAsLong() - cached.expiresNanos() >= 0
+        && cached.refreshing().compareAndSet(false, true)) {
+      try {
+        refresher.execute(() -> lookUp(uid));
+      } catch (RejectedExecutionException stopped) {
+        cached.refreshing().set(false);
+      }
+      cached = cache.get(uid);
     }
     return cached
         .home()
         .or(() -> Optional.ofNullable(jobEnv.get("HOME")).filter(home -> home.startsWith("/")));
+  }
+
+  private Cached lookUp(long uid) {
+    Optional<String> home = passwd.apply(uid);
+    Cached fresh = new Cached(home, nanoTime.getAsLong() + TTL.toNanos(), new AtomicBoolean());
+    cache.put(uid, fresh);
+    return fresh;
   }
 
   private static Optional<String> getent(long uid) {

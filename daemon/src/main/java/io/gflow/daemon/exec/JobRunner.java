@@ -3,33 +3,33 @@ package io.gflow.daemon.exec;
 import io.gflow.daemon.job.ExitStatus;
 import io.gflow.daemon.job.Job;
 import io.gflow.protocol.job.JobState;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts jobs through the {@code gflow-job} wrapper, signals them, and follows them until they end,
- * also across a daemon restart. Thread-safe.
+ * Starts jobs through the {@code gflow-job} launcher, signals them, and follows them until they
+ * end, also across a daemon restart. Thread-safe.
  *
- * <p>Each job gets a spool directory {@code <stateDir>/spool/<jobId>/} (see {@link SpoolDir}). The
- * wrapper runs as {@code privilegeDrop + [wrapper, spoolDir]} with a fixed environment ({@code
- * PATH=/usr/bin:/bin LC_ALL=C}), cwd {@code /} and stdin {@code /dev/null}, so that neither the
- * job's environment nor its argv ever sits in a root process or in a command line. The wrapper
- * outlives the daemon and records the job's end in the spool, where {@link #adopt} finds it.
+ * <p>Each job gets a spool directory {@code <stateDir>/spool/<jobId>/} (see {@link SpoolDir}). A
+ * long-lived launcher per user ({@link LaunchHelpers}: {@code privilegeDrop + [gflow-job, --serve]}
+ * with a fixed environment {@code PATH=/usr/bin:/bin LC_ALL=C}, cwd {@code /}) is given the spool's
+ * path and forks a wrapper for the job, so that neither the job's environment nor its argv ever
+ * sits in a root process or in a command line. The wrapper outlives the launcher and the daemon and
+ * records the job's end in the spool, where {@link #adopt} finds it.
  */
 public final class JobRunner implements AutoCloseable {
   static final String LOST_NO_EXIT = "LOST: wrapper gone without an exit record";
@@ -40,22 +40,24 @@ public final class JobRunner implements AutoCloseable {
   private static final long ADOPT_POLL_MILLIS = 500;
 
   private final Path spoolRoot;
-  private final Path wrapper;
   private final PrivilegeDrop privilegeDrop;
   private final ExitListener listener;
   private final ScheduledExecutorService scheduler;
   private final long daemonUid;
+  private final LaunchHelpers helpers;
+  private final Future<?> retiring;
   private final ConcurrentMap<Long, JobWatch> watches = new ConcurrentHashMap<>();
-  private final HomeDirectory homes = new HomeDirectory();
+  private final HomeDirectory homes;
   private volatile boolean spoolRootReady;
 
   /**
    * @param stateDir the daemon's state directory; spool directories go under {@code spool/}
    * @param wrapper the {@code gflow-job} program, usually {@link WrapperProgram#locate}
-   * @param privilegeDrop how the wrapper comes to run as the job's owner: {@link
+   * @param privilegeDrop how the launcher comes to run as the jobs' owner: {@link
    *     PrivilegeDrop#none()} for a personal daemon, {@link PrivilegeDrop#setpriv()} for root
-   * @param listener told when each launched or adopted job ends, on {@code scheduler}
-   * @param scheduler runs exit notifications and the polling of adopted wrappers
+   * @param listener told when each launched or adopted job ends
+   * @param scheduler runs the start watchdogs, the polling of adopted wrappers, the retiring of old
+   *     launchers and the refreshing of home directories
    */
   public JobRunner(
       Path stateDir,
@@ -64,15 +66,22 @@ public final class JobRunner implements AutoCloseable {
       ExitListener listener,
       ScheduledExecutorService scheduler) {
     this.spoolRoot = stateDir.resolve(SpoolDir.ROOT);
-    this.wrapper = wrapper;
     this.privilegeDrop = privilegeDrop;
     this.listener = listener;
     this.scheduler = scheduler;
     this.daemonUid = ProcessStat.realUid(ProcessHandle.current().pid()).orElse(-1);
+    this.helpers = new LaunchHelpers(wrapper, privilegeDrop);
+    this.homes = new HomeDirectory(scheduler);
+    this.retiring =
+        scheduler.scheduleWithFixedDelay(
+            helpers::retireOld,
+            LaunchHelpers.MAX_AGE_SECONDS,
+            LaunchHelpers.MAX_AGE_SECONDS,
+            TimeUnit.SECONDS);
   }
 
   /**
-   * Writes the job's spool and starts its wrapper, and returns at once: the wrapper forks and execs
+   * Writes the job's spool and has the launcher fork its wrapper, and returns: the wrapper starts
    * the job on its own. Everything from then on is reported to the listener, also a job that never
    * starts: the wrapper's own failure or the job's (bad cwd, unopenable output, exec failure) as
    * exit 127 with its launch error, a wrapper that dies before starting the job with the reason,
@@ -83,45 +92,43 @@ public final class JobRunner implements AutoCloseable {
    * @param gpus the GPU indices assigned to the job, recorded in its spool so that {@link
    *     SpoolRecovery#recoverQueued} can give them back to a job whose launch a crash cut short
    * @return the wrapper's pid and start time, to record with the job; the job's own pid is not
-   *     known yet (0), {@link #signal} reads it from the spool
+   *     known yet, {@link #signal} reads it from the spool
    * @throws LaunchException if the inputs are invalid (NUL bytes, '=' in a name, relative cwd, no
-   *     home for {@code ~}), the spool cannot be written (also: it already exists), or the wrapper
-   *     cannot be started; a spool left behind is removed by {@link #cleanup}
+   *     home for {@code ~}), the spool cannot be written (also: it already exists), or the launcher
+   *     cannot start, fork or answer; a spool left behind is removed by {@link #cleanup}
    */
   public Launched start(Job job, Map<String, String> extraEnv, List<Integer> gpus)
       throws LaunchException {
-    Wrapper wrapper = startWrapper(job, extraEnv, gpus);
-    JobWatch watch = follow(job.id(), wrapper);
-    watch.poll(
+    LaunchInputs inputs = LaunchInputs.of(job, extraEnv, homes);
+    SpoolDir spool = spool(job.id());
+    writeSpool(job, inputs, gpus, spool);
+    Follow follow = new Follow(job.id(), spool);
+    watches.put(job.id(), follow.watch);
+    LaunchHelpers.Spawned spawned;
+    try {
+      spawned = helpers.spawn(job.owner(), spool, follow, LAUNCH_WAIT_MILLIS);
+    } catch (LaunchException e) {
+      watches.remove(job.id(), follow.watch);
+      throw e;
+    }
+    long pid = spawned.pid();
+    Optional<ProcessStat> stat = ProcessStat.read(pid);
+    OptionalLong uid = ProcessStat.realUid(pid); // none: the wrapper has ended already
+    if (uid.isPresent() && uid.getAsLong() != expectedUid(job)) {
+      spawned.helper().kill();
+      throw new LaunchException("the job launcher named process " + pid + ", not its wrapper");
+    }
+    WrapperId wrapperId = new WrapperId(pid, stat.map(ProcessStat::startTicks).orElse(0L));
+    follow.wrapperId = wrapperId;
+    try {
+      spool.writeWrapperRecord(wrapperId);
+    } catch (IOException e) {
+      log.warn("job {}: cannot record wrapper pid in {}: {}", job.id(), spool.path(), e.toString());
+    }
+    follow.watch.poll(
         scheduler.schedule(
-            () -> stopIfNotStarted(wrapper, watch), LAUNCH_WAIT_MILLIS, TimeUnit.MILLISECONDS));
-    return new Launched(wrapper.id().pid(), wrapper.id().startTicks(), 0, 0);
-  }
-
-  /** As {@link #launch(Job, Map, List)} without GPUs. */
-  public Launched launch(Job job, Map<String, String> extraEnv) throws LaunchException {
-    return launch(job, extraEnv, List.of());
-  }
-
-  /**
-   * As {@link #start}, but waits (at most 10 s) until the job has been forked, for callers that
-   * need the job's pid (tests, tools). A wrapper that fails before forking is thrown, not reported
-   * to the listener; a job that fails after that is reported as exit 127 with its launch error.
-   *
-   * @return the wrapper's and the job's pid and start time. The job pid is as the wrapper reported
-   *     it; {@link #signal} verifies it again each time
-   */
-  public Launched launch(Job job, Map<String, String> extraEnv, List<Integer> gpus)
-      throws LaunchException {
-    Wrapper wrapper = startWrapper(job, extraEnv, gpus);
-    long jobPid = awaitJobPid(wrapper);
-    long jobStartTicks =
-        ProcessStat.read(jobPid)
-            .filter(stat -> stat.ppid() == wrapper.id().pid())
-            .map(ProcessStat::startTicks)
-            .orElse(0L);
-    follow(job.id(), wrapper);
-    return new Launched(wrapper.id().pid(), wrapper.id().startTicks(), jobPid, jobStartTicks);
+            () -> stopIfNotStarted(job, follow), LAUNCH_WAIT_MILLIS, TimeUnit.MILLISECONDS));
+    return new Launched(wrapperId.pid(), wrapperId.startTicks());
   }
 
   /**
@@ -216,6 +223,8 @@ public final class JobRunner implements AutoCloseable {
   /** Stops following jobs; the jobs and their wrappers keep running, for the next daemon. */
   @Override
   public void close() {
+    retiring.cancel(false);
+    helpers.close();
     watches.values().forEach(JobWatch::cancel);
     watches.clear();
   }
@@ -235,9 +244,13 @@ public final class JobRunner implements AutoCloseable {
   }
 
   private boolean ownedBy(long pid, Job job) {
-    long expected = privilegeDrop.drops() ? job.owner().uid() : daemonUid;
     OptionalLong uid = ProcessStat.realUid(pid);
-    return uid.isPresent() && uid.getAsLong() == expected;
+    return uid.isPresent() && uid.getAsLong() == expectedUid(job);
+  }
+
+  /** The uid the job's processes run as. */
+  private long expectedUid(Job job) {
+    return privilegeDrop.drops() ? job.owner().uid() : daemonUid;
   }
 
   /**
@@ -264,14 +277,9 @@ public final class JobRunner implements AutoCloseable {
     spoolRootReady = true;
   }
 
-  /** A started wrapper: its process, its pid and start time, and the job's spool. */
-  private record Wrapper(Process process, WrapperId id, SpoolDir spool) {}
-
-  /** Writes the spool, starts the wrapper and records its pid and start time in the spool. */
-  private Wrapper startWrapper(Job job, Map<String, String> extraEnv, List<Integer> gpus)
+  /** Writes the job's spool: its inputs for the wrapper, and its GPUs for a restarted daemon. */
+  private void writeSpool(Job job, LaunchInputs inputs, List<Integer> gpus, SpoolDir spool)
       throws LaunchException {
-    LaunchInputs inputs = LaunchInputs.of(job, extraEnv, homes);
-    SpoolDir spool = spool(job.id());
     try {
       createSpool(spool);
       List<String> argv =
@@ -288,93 +296,59 @@ public final class JobRunner implements AutoCloseable {
     } catch (IOException e) {
       throw new LaunchException("cannot write spool " + spool.path() + ": " + e, e);
     }
-    Process process = startProcess(job, spool);
-    WrapperId wrapperId =
-        new WrapperId(
-            process.pid(), ProcessStat.read(process.pid()).map(ProcessStat::startTicks).orElse(0L));
-    try {
-      spool.writeWrapperRecord(wrapperId);
-    } catch (IOException e) {
-      log.warn("job {}: cannot record wrapper pid in {}: {}", job.id(), spool.path(), e.toString());
-    }
-    return new Wrapper(process, wrapperId, spool);
   }
 
-  /** Follows a started wrapper until it exits, then reports the job's end. */
-  private JobWatch follow(long jobId, Wrapper wrapper) {
-    JobWatch watch = new JobWatch();
-    watches.put(jobId, watch);
-    wrapper.process().onExit().thenRunAsync(() -> finish(jobId, wrapper), scheduler);
-    return watch;
+  /**
+   * Follows one started wrapper: told by the launcher when it ends, or that the launcher is gone
+   * without saying (then the wrapper is polled, as an adopted one).
+   */
+  private final class Follow implements LaunchHelper.WrapperExit {
+    private final long jobId;
+    private final SpoolDir spool;
+    private final JobWatch watch = new JobWatch();
+    private volatile WrapperId wrapperId;
+
+    Follow(long jobId, SpoolDir spool) {
+      this.jobId = jobId;
+      this.spool = spool;
+    }
+
+    @Override
+    public void exited(int waitStatus) {
+      finishStarted(jobId, spool, waitStatus);
+    }
+
+    @Override
+    public void orphaned() {
+      watch.poll(
+          scheduler.scheduleWithFixedDelay(
+              () -> {
+                WrapperId id = wrapperId;
+                if (spool.hasExitRecord() || (id != null && id.running().isEmpty())) {
+                  finish(jobId, spool);
+                }
+              },
+              0,
+              ADOPT_POLL_MILLIS,
+              TimeUnit.MILLISECONDS));
+    }
   }
 
   /** The start watchdog: kills a wrapper that has not started its job in time. */
-  private static void stopIfNotStarted(Wrapper wrapper, JobWatch watch) {
-    if (wrapper.process().isAlive() && !wrapper.spool().mayHaveJobPid()) {
-      watch.startFailed(notStartedInTime());
-      wrapper.process().destroyForcibly();
+  private void stopIfNotStarted(Job job, Follow follow) {
+    WrapperId id = follow.wrapperId;
+    if (id == null || follow.spool.mayHaveJobPid() || id.running().isEmpty()) {
+      return;
+    }
+    if (ownedBy(id.pid(), job)) {
+      follow.watch.startFailed(
+          "wrapper did not start the job within " + LAUNCH_WAIT_MILLIS + " ms");
+      ProcessHandle.of(id.pid()).ifPresent(ProcessHandle::destroyForcibly);
     }
   }
 
-  private static String notStartedInTime() {
-    return "wrapper did not start the job within " + LAUNCH_WAIT_MILLIS + " ms";
-  }
-
-  private Process startProcess(Job job, SpoolDir spool) throws LaunchException {
-    List<String> command = new ArrayList<>(privilegeDrop.prefix(job.owner()));
-    command.add(wrapper.toString());
-    command.add(spool.path().toString());
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(new File("/"))
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            // Not pipes: the wrapper outlives the daemon and must not die writing to one.
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .redirectError(ProcessBuilder.Redirect.DISCARD);
-    builder.environment().clear();
-    builder.environment().put("PATH", "/usr/bin:/bin");
-    builder.environment().put("LC_ALL", "C");
-    try {
-      return builder.start();
-    } catch (IOException e) {
-      throw new LaunchException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Waits for the job's pid, for {@link #launch}; kills the wrapper if it takes too long. */
-  private static long awaitJobPid(Wrapper wrapper) throws LaunchException {
-    Process process = wrapper.process();
-    OptionalLong jobPid = JobPidWait.await(wrapper.spool(), process::isAlive, LAUNCH_WAIT_MILLIS);
-    if (jobPid.isPresent()) {
-      return jobPid.getAsLong();
-    }
-    if (process.isAlive()) {
-      process.destroyForcibly();
-      throw new LaunchException(notStartedInTime());
-    }
-    throw new LaunchException(notStarted(wrapper.spool(), process));
-  }
-
-  /** Why a wrapper that has exited without a {@code jobpid} record did not start its job. */
-  private static String notStarted(SpoolDir spool, Process process) {
-    return spool
-        .launchError()
-        .orElse("wrapper exited with status " + exitValue(process) + " before the job started");
-  }
-
-  /** The exit status of a process that is no longer alive (waits for the reaper to record it). */
-  private static int exitValue(Process process) {
-    try {
-      return process.waitFor();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
-  }
-
-  /** Reports the end of a job this runner started, once. */
-  private void finish(long jobId, Wrapper wrapper) {
-    SpoolDir spool = wrapper.spool();
+  /** Reports the end of a job whose wrapper the launcher has seen end with {@code waitStatus}. */
+  private void finishStarted(long jobId, SpoolDir spool, int waitStatus) {
     JobWatch watch = watches.get(jobId);
     if (watch == null || spool.hasExitRecord() || spool.jobPid().isPresent()) {
       finish(jobId, spool);
@@ -382,8 +356,16 @@ public final class JobRunner implements AutoCloseable {
       report(jobId, ExitStatus.exited(127), spool.launchError().get());
     } else {
       String failure = watch.startFailure();
-      report(jobId, null, failure != null ? failure : notStarted(spool, wrapper.process()));
+      report(jobId, null, failure != null ? failure : notStarted(waitStatus));
     }
+  }
+
+  /** Why a wrapper that ended with {@code waitStatus} and no record did not start its job. */
+  private static String notStarted(int waitStatus) {
+    int signal = waitStatus & 0x7f;
+    return "wrapper exited with "
+        + (signal == 0 ? "status " + (waitStatus >> 8) : "signal " + signal)
+        + " before the job started";
   }
 
   /** Reports the job's end once, from its exit record, or as LOST when there is none. */

@@ -1,17 +1,19 @@
 package io.gflow.daemon.exec;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Future;
 
 /**
  * The {@link JobRunner}'s hold on one job it follows: its presence in the runner's map means the
- * job's end has not been reported yet; it also holds the polling task of an adopted job, or the
- * start watchdog of a launched one, and why the watchdog stopped the wrapper. Thread safe: a task
- * installed after {@link #cancel} is cancelled at once.
+ * job's end has not been reported yet; it also holds the tasks that watch the job (the start
+ * watchdog of a launched job, the polling of an adopted or orphaned one), and why the watchdog
+ * stopped the wrapper. Thread safe: a task installed after {@link #cancel} is cancelled at once.
  */
 final class JobWatch {
   private final Object lock = new Object();
   // Guarded by lock.
-  private Future<?> poll;
+  private final List<Future<?>> tasks = new ArrayList<>();
   // Guarded by lock.
   private boolean cancelled;
   private volatile String startFailure;
@@ -21,7 +23,7 @@ final class JobWatch {
       if (cancelled) {
         task.cancel(false);
       } else {
-        poll = task;
+        tasks.add(task);
       }
     }
   }
@@ -29,9 +31,8 @@ final class JobWatch {
   void cancel() {
     synchronized (lock) {
       cancelled = true;
-      if (poll != null) {
-        poll.cancel(false);
-      }
+      tasks.forEach(task -> task.cancel(false));
+      tasks.clear();
     }
   }
 

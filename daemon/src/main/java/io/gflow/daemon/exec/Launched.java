@@ -1,12 +1,9 @@
 package io.gflow.daemon.exec;
 
 /**
- * A job that has been started: its wrapper process and the job's own process, each as pid plus
- * start time ({@code /proc/PID/stat} field 22, clock ticks since boot). Store the wrapper's pair
+ * A job that has been started: its wrapper process as pid plus start time ({@code /proc/PID/stat}
+ * field 22, clock ticks since boot; 0 if the wrapper had already ended when read). Store the pair
  * with the job ({@code Job.started}); {@link JobRunner#signal} and {@link JobRunner#adopt} check
- * it. Immutable and thread-safe.
- *
- * @param jobPid the job's pid, which is also its process group and session id
- * @param jobStartTicks the job's start time, or 0 if it had already ended when read
+ * it. The job's own pid is in the spool once the wrapper has started it. Immutable and thread-safe.
  */
-public record Launched(long wrapperPid, long wrapperStartTicks, long jobPid, long jobStartTicks) {}
+public record Launched(long wrapperPid, long wrapperStartTicks) {}

@@ -4,8 +4,8 @@ import io.gflow.daemon.job.Owner;
 import java.util.List;
 
 /**
- * How the wrapper comes to run as the job's owner: a command prefix put in front of {@code
- * [gflow-job, spoolDir]}. A personal daemon uses {@link #none()} (its jobs run as itself); a root
+ * How the job launcher comes to run as the jobs' owner: a command prefix put in front of {@code
+ * [gflow-job, --serve]}. A personal daemon uses {@link #none()} (its jobs run as itself); a root
  * daemon uses {@link #setpriv()}, which drops to the owner's uid, gid and groups (initgroups)
  * before any user-controlled input is touched (SPEC §6.1). Immutable and thread-safe.
  */
@@ -18,7 +18,7 @@ public final class PrivilegeDrop {
     this.setpriv = setpriv;
   }
 
-  /** No drop: the wrapper runs as the daemon's own user. */
+  /** No drop: the launcher runs as the daemon's own user. */
   public static PrivilegeDrop none() {
     return NONE;
   }
@@ -41,7 +41,7 @@ public final class PrivilegeDrop {
     return setpriv != null;
   }
 
-  /** The prefix for one job's wrapper command; empty for {@link #none()}. */
+  /** The prefix for the command of one owner's launcher; empty for {@link #none()}. */
   List<String> prefix(Owner owner) {
     if (setpriv == null) {
       return List.of();

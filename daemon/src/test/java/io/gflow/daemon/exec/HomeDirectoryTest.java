@@ -7,19 +7,24 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class HomeDirectoryTest {
   private final AtomicLong now = new AtomicLong(1_000);
   private final List<Long> lookups = new ArrayList<>();
+  private final List<Runnable> refreshes = new ArrayList<>();
+  private final AtomicReference<Optional<String>> answer = new AtomicReference<>();
 
-  private HomeDirectory homes(Optional<String> answer) {
+  private HomeDirectory homes(Optional<String> passwdAnswer) {
+    answer.set(passwdAnswer);
     return new HomeDirectory(
         uid -> {
           lookups.add(uid);
-          return answer;
+          return answer.get();
         },
-        now::get);
+        now::get,
+        refreshes::add);
   }
 
   @Test
@@ -34,15 +39,21 @@ class HomeDirectoryTest {
   }
 
   @Test
-  void of_afterTtl_passwdAskedAgain() {
+  void of_afterTtl_staleAnswerAtOnceAndOneRefreshInTheBackground() {
     HomeDirectory homes = homes(Optional.of("/home/alice"));
     homes.of(1001, Map.of());
     now.addAndGet(HomeDirectory.TTL.toNanos());
+    answer.set(Optional.of("/home/alice2"));
 
-    homes.of(1001, Map.of());
-    homes.of(1002, Map.of());
+    assertEquals(Optional.of("/home/alice"), homes.of(1001, Map.of()));
+    assertEquals(Optional.of("/home/alice"), homes.of(1001, Map.of()));
+    homes.of(1002, Map.of()); // a new uid: looked up at once
 
-    assertEquals(List.of(1001L, 1001L, 1002L), lookups);
+    assertEquals(List.of(1001L, 1002L), lookups);
+    assertEquals(1, refreshes.size());
+    refreshes.get(0).run();
+    assertEquals(Optional.of("/home/alice2"), homes.of(1001, Map.of()));
+    assertEquals(List.of(1001L, 1002L, 1001L), lookups);
   }
 
   @Test

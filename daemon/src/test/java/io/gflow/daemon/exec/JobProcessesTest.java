@@ -56,7 +56,7 @@ class JobProcessesTest {
 
   private static Job runningAs(long id, long wrapperPid, long startTicks) {
     return TestJobs.running(
-        TestJobs.command(id, Path.of("/tmp"), "true"), new Launched(wrapperPid, startTicks, 0, 0));
+        TestJobs.command(id, Path.of("/tmp"), "true"), new Launched(wrapperPid, startTicks));
   }
 
   private static long ticks(long pid) {

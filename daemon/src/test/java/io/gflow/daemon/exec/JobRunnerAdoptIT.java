@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,14 +88,15 @@ class JobRunnerAdoptIT {
   @Test
   void launch_wrapperKilled_reportsLost() throws Exception {
     try (RunnerFixture fixture = new RunnerFixture(dir.resolve("state"))) {
-      Launched launched =
-          fixture.runner().launch(TestJobs.command(24, dir, "/bin/sleep", "1000"), Map.of());
+      RunnerFixture.Started started =
+          fixture.startAndAwaitJob(TestJobs.command(24, dir, "/bin/sleep", "1000"));
+      Launched launched = started.launched();
       try {
         ProcessHandle.of(launched.wrapperPid()).orElseThrow().destroyForcibly();
 
         assertEquals(new Ended(24, null, JobRunner.LOST_NO_EXIT), fixture.awaitEnd(24));
       } finally {
-        ProcessGroups.signal(launched.jobPid(), 9); // the orphaned job
+        ProcessGroups.signal(started.jobPid(), 9); // the orphaned job
       }
     }
   }

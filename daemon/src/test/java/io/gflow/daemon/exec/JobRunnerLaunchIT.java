@@ -53,7 +53,7 @@ class JobRunnerLaunchIT {
     }
     Job job = TestJobs.command(1, dir, argv);
 
-    fixture.runner().launch(job, Map.of());
+    fixture.start(job, Map.of());
 
     assertEquals(new Ended(1, ExitStatus.exited(0), null), fixture.awaitEnd(1));
     String expected = args.stream().map(arg -> "[" + arg + "]\n").collect(Collectors.joining());
@@ -78,7 +78,7 @@ class JobRunnerLaunchIT {
             TestJobs.spec(
                 List.of("/usr/bin/env", "-0"), null, dir, env, dir.resolve("out").toString()));
 
-    fixture.runner().launch(job, extra);
+    fixture.start(job, extra);
 
     assertEquals(ExitStatus.exited(0), fixture.awaitEnd(2).status());
     Map<String, String> expected = new HashMap<>(env);
@@ -100,7 +100,7 @@ class JobRunnerLaunchIT {
                 Map.of(),
                 dir.resolve("out").toString()));
 
-    fixture.runner().launch(job, Map.of());
+    fixture.start(job, Map.of());
 
     assertEquals(ExitStatus.exited(0), fixture.awaitEnd(3).status());
     Path script = fixture.runner().spoolDir(3).resolve("script");
@@ -122,7 +122,7 @@ class JobRunnerLaunchIT {
                 null,
                 "job"));
 
-    fixture.runner().launch(job, Map.of());
+    fixture.start(job, Map.of());
 
     assertEquals(
         new Ended(
@@ -132,7 +132,7 @@ class JobRunnerLaunchIT {
 
   @Test
   void launch_missingProgram_exit127WithExecError() throws Exception {
-    fixture.runner().launch(TestJobs.command(5, dir, "/no/such/program"), Map.of());
+    fixture.start(TestJobs.command(5, dir, "/no/such/program"), Map.of());
 
     assertEquals(
         new Ended(5, ExitStatus.exited(127), "exec /no/such/program: No such file or directory"),
@@ -165,7 +165,7 @@ class JobRunnerLaunchIT {
             0,
             0);
 
-    fixture.runner().launch(job, Map.of());
+    fixture.start(job, Map.of());
 
     assertEquals(ExitStatus.exited(0), fixture.awaitEnd(41).status());
     assertEquals("out\n", Files.readString(dir.resolve("train-41.out")));
@@ -190,7 +190,7 @@ class JobRunnerLaunchIT {
                 null,
                 "job"));
 
-    fixture.runner().launch(job, Map.of());
+    fixture.start(job, Map.of());
 
     assertEquals(ExitStatus.exited(0), fixture.awaitEnd(6).status());
     assertEquals("hi\n", Files.readString(home.resolve(".local/share/gflow/logs/6.out")));
@@ -201,7 +201,7 @@ class JobRunnerLaunchIT {
     Path target = Files.writeString(dir.resolve("precious"), "keep");
     Files.createSymbolicLink(dir.resolve("out"), target);
 
-    fixture.runner().launch(TestJobs.command(7, dir, "/bin/echo", "clobber"), Map.of());
+    fixture.start(TestJobs.command(7, dir, "/bin/echo", "clobber"), Map.of());
 
     Ended end = fixture.awaitEnd(7);
     assertEquals(ExitStatus.exited(127), end.status());
@@ -233,9 +233,10 @@ class JobRunnerLaunchIT {
   private void assertRunsIsolatedAndDiesBySignal(RunnerFixture runner, long id) throws Exception {
     Job job = TestJobs.command(id, dir, "/bin/sleep", "1000");
 
-    Launched launched = runner.runner().launch(job, Map.of());
+    RunnerFixture.Started started = runner.startAndAwaitJob(job);
+    Launched launched = started.launched();
 
-    long jobPid = launched.jobPid();
+    long jobPid = started.jobPid();
     String[] fds = new java.io.File("/proc/" + jobPid + "/fd").list();
     Arrays.sort(fds);
     assertEquals(List.of("0", "1", "2"), List.of(fds));
@@ -247,7 +248,6 @@ class JobRunnerLaunchIT {
     assertEquals(jobPid, stat.pgrp());
     assertNotEquals(self.session(), stat.session());
     assertEquals(launched.wrapperPid(), stat.ppid());
-    assertEquals(stat.startTicks(), launched.jobStartTicks());
     assertTrue(runner.runner().signal(TestJobs.running(job, launched), 9));
     assertEquals(ExitStatus.killed(9), runner.awaitEnd(id).status());
   }
@@ -273,7 +273,7 @@ class JobRunnerLaunchIT {
         new RunnerFixture(dir.resolve("state"), PrivilegeDrop.none(), shim)) {
       Job job = TestJobs.command(20, dir, "/bin/grep", "-E", "^Sig(Blk|Ign)", "/proc/self/status");
 
-      shimmed.runner().launch(job, Map.of());
+      shimmed.start(job, Map.of());
 
       assertEquals(new Ended(20, ExitStatus.exited(0), null), shimmed.awaitEnd(20));
     }
@@ -285,10 +285,10 @@ class JobRunnerLaunchIT {
 
   @Test
   void launch_exitCodeAndSignal_reported() throws Exception {
-    fixture.runner().launch(TestJobs.command(9, dir, "/bin/sh", "-c", "exit 3"), Map.of());
+    fixture.start(TestJobs.command(9, dir, "/bin/sh", "-c", "exit 3"), Map.of());
     assertEquals(new Ended(9, ExitStatus.exited(3), null), fixture.awaitEnd(9));
 
-    fixture.runner().launch(TestJobs.command(10, dir, "/bin/sh", "-c", "kill -9 $$"), Map.of());
+    fixture.start(TestJobs.command(10, dir, "/bin/sh", "-c", "kill -9 $$"), Map.of());
     assertEquals(new Ended(10, ExitStatus.killed(9), null), fixture.awaitEnd(10));
   }
 
@@ -300,7 +300,7 @@ class JobRunnerLaunchIT {
             TestJobs.SELF,
             TestJobs.spec(List.of("/bin/true"), null, dir, Map.of("X", "a\0b"), null));
 
-    assertThrows(LaunchException.class, () -> fixture.runner().launch(job, Map.of()));
+    assertThrows(LaunchException.class, () -> fixture.start(job, Map.of()));
     assertFalse(Files.exists(fixture.runner().spoolDir(11)));
   }
 
@@ -311,13 +311,13 @@ class JobRunnerLaunchIT {
     LaunchException thrown =
         assertThrows(
             LaunchException.class,
-            () -> fixture.runner().launch(TestJobs.command(12, dir, "/bin/true"), Map.of()));
+            () -> fixture.start(TestJobs.command(12, dir, "/bin/true"), Map.of()));
     assertTrue(thrown.getMessage().startsWith("cannot write spool"), thrown.getMessage());
   }
 
   @Test
   void cleanup_endedJob_removesSpool() throws Exception {
-    fixture.runner().launch(TestJobs.command(13, dir, "/bin/true"), Map.of());
+    fixture.start(TestJobs.command(13, dir, "/bin/true"), Map.of());
     assertNull(fixture.awaitEnd(13).launchError());
 
     fixture.runner().cleanup(13);

@@ -9,7 +9,6 @@ import io.gflow.daemon.job.Job;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +35,8 @@ class JobRunnerSignalIT {
   @Test
   void signal_sigtermToRunningJob_endsWithSignal15() throws Exception {
     Job job = TestJobs.command(31, dir, "/bin/sleep", "1000");
-    Launched launched = fixture.runner().launch(job, Map.of());
+    RunnerFixture.Started started = fixture.startAndAwaitJob(job);
+    Launched launched = started.launched();
 
     assertTrue(fixture.runner().signal(TestJobs.running(job, launched), 15));
 
@@ -47,7 +47,8 @@ class JobRunnerSignalIT {
   void signal_reachesTheWholeProcessGroup() throws Exception {
     // The shell waits for a background child; TERM must reach both for the job to end.
     Job job = TestJobs.command(32, dir, "/bin/sh", "-c", "sleep 1000 & wait; exit 5");
-    Launched launched = fixture.runner().launch(job, Map.of());
+    RunnerFixture.Started started = fixture.startAndAwaitJob(job);
+    Launched launched = started.launched();
 
     assertTrue(fixture.runner().signal(TestJobs.running(job, launched), 15));
 
@@ -57,7 +58,8 @@ class JobRunnerSignalIT {
   @Test
   void signal_afterJobEnded_returnsFalse() throws Exception {
     Job job = TestJobs.command(33, dir, "/bin/true");
-    Launched launched = fixture.runner().launch(job, Map.of());
+    RunnerFixture.Started started = fixture.startAndAwaitJob(job);
+    Launched launched = started.launched();
     assertEquals(ExitStatus.exited(0), fixture.awaitEnd(33).status());
 
     assertFalse(fixture.runner().signal(TestJobs.running(job, launched), 15));
@@ -66,7 +68,8 @@ class JobRunnerSignalIT {
   @Test
   void signal_wrongRecordedStartTime_returnsFalseAndJobRuns() throws Exception {
     Job job = TestJobs.command(34, dir, "/bin/sleep", "1000");
-    Launched launched = fixture.runner().launch(job, Map.of());
+    RunnerFixture.Started started = fixture.startAndAwaitJob(job);
+    Launched launched = started.launched();
     Job misrecorded =
         job.started(
             Instant.EPOCH, launched.wrapperPid(), launched.wrapperStartTicks() + 1, List.of());
@@ -74,7 +77,7 @@ class JobRunnerSignalIT {
     assertFalse(fixture.runner().signal(misrecorded, 15));
 
     fixture.assertNoEnd(300);
-    assertTrue(ProcessStat.read(launched.jobPid()).isPresent());
+    assertTrue(ProcessStat.read(started.jobPid()).isPresent());
     assertTrue(fixture.runner().signal(TestJobs.running(job, launched), 9));
     assertEquals(ExitStatus.killed(9), fixture.awaitEnd(34).status());
   }

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A manual measurement, not a test: launches {@code /bin/true} N times, one after the other,
- * through a real {@link JobRunner} and prints the launch time (what the scheduler's thread waits)
+ * through a real {@link JobRunner} and prints the start time (what the scheduler's thread waits)
  * and the launch-to-exit-report time, p50/p90/p99. Not thread-safe; single use. Run from the daemon
  * module after {@code test-compile}:
  *
@@ -60,7 +60,7 @@ final class LaunchLatency {
                 owner,
                 TestJobs.spec(List.of("/bin/true"), null, "/", Map.of(), output, null, "true"));
         long start = System.nanoTime();
-        runner.launch(job, Map.of());
+        runner.start(job, Map.of(), List.of());
         launch[i] = System.nanoTime() - start;
         Long end = ended.poll(30, TimeUnit.SECONDS);
         toExit[i] = end == null ? Long.MAX_VALUE : end - start;

@@ -1,6 +1,8 @@
 package io.gflow.daemon.exec;
 
+import io.gflow.daemon.job.Job;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,15 +27,14 @@ final class LaunchingChild {
             PrivilegeDrop.none(),
             (id, status, error) -> System.out.println("exited " + id + " " + status),
             scheduler)) {
-      Launched launched =
-          runner.launch(TestJobs.command(jobId, stateDir, "/bin/sh", "-c", args[2]), Map.of());
+      Job job = TestJobs.command(jobId, stateDir, "/bin/sh", "-c", args[2]);
+      Launched launched = runner.start(job, Map.of(), List.of());
+      SpoolDir spool = new SpoolDir(runner.spoolDir(jobId));
+      WrapperId wrapper = new WrapperId(launched.wrapperPid(), launched.wrapperStartTicks());
+      long jobPid =
+          JobPidWait.await(spool, () -> wrapper.running().isPresent(), 10_000).orElseThrow();
       System.out.println(
-          "launched "
-              + launched.wrapperPid()
-              + " "
-              + launched.wrapperStartTicks()
-              + " "
-              + launched.jobPid());
+          "launched " + launched.wrapperPid() + " " + launched.wrapperStartTicks() + " " + jobPid);
       System.out.flush();
       while (System.in.read() >= 0) {
         // Run until the parent closes our stdin (or kills us, which is the point).

@@ -2,12 +2,16 @@ package io.gflow.daemon.exec;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gflow.daemon.job.ExitStatus;
+import io.gflow.daemon.job.Job;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -21,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 final class RunnerFixture implements AutoCloseable {
   /** One report to the {@link ExitListener}. */
   record Ended(long jobId, ExitStatus status, String launchError) {}
+
+  /** A started job: its wrapper, and the job's own pid as the wrapper recorded it. */
+  record Started(Launched launched, long jobPid) {}
 
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(
@@ -55,6 +62,21 @@ final class RunnerFixture implements AutoCloseable {
 
   JobRunner runner() {
     return runner;
+  }
+
+  /** Starts {@code job} without GPUs; the end is reported as usual. */
+  Launched start(Job job, Map<String, String> extraEnv) throws LaunchException {
+    return runner.start(job, extraEnv, List.of());
+  }
+
+  /** Starts {@code job} and waits (at most 10 s) until its wrapper has recorded the job's pid. */
+  Started startAndAwaitJob(Job job) throws LaunchException {
+    Launched launched = start(job, Map.of());
+    SpoolDir spool = new SpoolDir(runner.spoolDir(job.id()));
+    WrapperId wrapper = new WrapperId(launched.wrapperPid(), launched.wrapperStartTicks());
+    OptionalLong jobPid = JobPidWait.await(spool, () -> wrapper.running().isPresent(), 10_000);
+    assertTrue(jobPid.isPresent(), "job " + job.id() + " not started within 10 s");
+    return new Started(launched, jobPid.getAsLong());
   }
 
   Path stateDir() {
