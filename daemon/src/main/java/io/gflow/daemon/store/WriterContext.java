@@ -1,6 +1,7 @@
 package io.gflow.daemon.store;
 
 import io.gflow.daemon.job.Job;
+import io.gflow.daemon.job.JobSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -61,8 +62,9 @@ final class WriterContext implements AutoCloseable {
   void insert(List<Job> jobs) throws SQLException {
     // Prepared per call: the driver finalizes a statement whose execution failed.
     try (PreparedStatement insert = connection.prepareStatement(JobRows.INSERT)) {
+      SpecText spec = new SpecText();
       for (Job job : jobs) {
-        JobRows.bind(insert, job);
+        JobRows.bind(insert, job, spec.of(job));
         insert.executeUpdate();
       }
     }
@@ -71,11 +73,29 @@ final class WriterContext implements AutoCloseable {
   /** Inserts or replaces rows by id. */
   void upsert(List<Job> jobs) throws SQLException {
     try (PreparedStatement upsert = connection.prepareStatement(JobRows.UPSERT)) {
+      SpecText spec = new SpecText();
       for (Job job : jobs) {
-        JobRows.bind(upsert, job);
+        JobRows.bind(upsert, job, spec.of(job));
         upsert.executeUpdate();
         nextId = Math.max(nextId, job.id() + 1);
       }
+    }
+  }
+
+  /**
+   * A job spec's JSON, written once for a run of jobs sharing one spec (the tasks of an array, a
+   * job's successive versions). Not thread-safe.
+   */
+  private static final class SpecText {
+    private JobSpec spec;
+    private String json;
+
+    String of(Job job) {
+      if (job.spec() != spec) {
+        spec = job.spec();
+        json = SpecJson.write(spec);
+      }
+      return json;
     }
   }
 
