@@ -26,8 +26,11 @@ import java.util.function.Function;
  * loop thread only.
  */
 final class PendingJobs {
+  // Jobs without a begin time are never in beforeBegin, but removing them must not fail.
   private static final Comparator<Job> BY_BEGIN =
-      Comparator.comparing((Job job) -> job.spec().begin()).thenComparingLong(Job::id);
+      Comparator.comparing(
+              (Job job) -> job.spec().begin(), Comparator.nullsFirst(Comparator.naturalOrder()))
+          .thenComparingLong(Job::id);
 
   private final Map<Long, Job> jobs = new HashMap<>();
   // Not admitted or parked since they changed (or one of their dependencies did).
