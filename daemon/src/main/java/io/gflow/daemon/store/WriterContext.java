@@ -7,7 +7,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The writer connection with its prepared statements and the next free job id. Not thread-safe:
@@ -20,6 +22,8 @@ final class WriterContext implements AutoCloseable {
 
   private final Connection connection;
   private final Statement control;
+  // SQL -> its statement, prepared once; dropped when it fails (the driver finalizes it then).
+  private final Map<String, PreparedStatement> prepared = new HashMap<>();
   private long nextId;
 
   WriterContext(Connection connection) throws SQLException {
@@ -32,8 +36,34 @@ final class WriterContext implements AutoCloseable {
     return connection;
   }
 
+  /** Runs one of the writer's fixed statements (BEGIN, COMMIT, SAVEPOINT and the like). */
   void execute(String sql) throws SQLException {
-    control.execute(sql);
+    try {
+      statement(sql).execute();
+    } catch (SQLException e) {
+      forget(sql);
+      throw e;
+    }
+  }
+
+  private PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement statement = prepared.get(sql);
+    if (statement == null) {
+      statement = connection.prepareStatement(sql);
+      prepared.put(sql, statement);
+    }
+    return statement;
+  }
+
+  private void forget(String sql) {
+    PreparedStatement statement = prepared.remove(sql);
+    if (statement != null) {
+      try {
+        statement.close();
+      } catch (SQLException alreadyFinalized) {
+        // The failed execution finalized it; nothing left to release.
+      }
+    }
   }
 
   /** Reserves {@code count} consecutive ids in this transaction and returns the first. */
@@ -60,25 +90,28 @@ final class WriterContext implements AutoCloseable {
 
   /** Inserts new rows; an id already present fails the statement rather than overwriting. */
   void insert(List<Job> jobs) throws SQLException {
-    // Prepared per call: the driver finalizes a statement whose execution failed.
-    try (PreparedStatement insert = connection.prepareStatement(JobRows.INSERT)) {
-      SpecText spec = new SpecText();
-      for (Job job : jobs) {
-        JobRows.bind(insert, job, spec.of(job));
-        insert.executeUpdate();
-      }
-    }
+    write(JobRows.INSERT, jobs);
   }
 
   /** Inserts or replaces rows by id. */
   void upsert(List<Job> jobs) throws SQLException {
-    try (PreparedStatement upsert = connection.prepareStatement(JobRows.UPSERT)) {
+    write(JobRows.UPSERT, jobs);
+    for (Job job : jobs) {
+      nextId = Math.max(nextId, job.id() + 1);
+    }
+  }
+
+  private void write(String sql, List<Job> jobs) throws SQLException {
+    try {
+      PreparedStatement statement = statement(sql);
       SpecText spec = new SpecText();
       for (Job job : jobs) {
-        JobRows.bind(upsert, job, spec.of(job));
-        upsert.executeUpdate();
-        nextId = Math.max(nextId, job.id() + 1);
+        JobRows.bind(statement, job, spec.of(job));
+        statement.executeUpdate();
       }
+    } catch (SQLException e) {
+      forget(sql);
+      throw e;
     }
   }
 
@@ -149,6 +182,7 @@ final class WriterContext implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
+    prepared.keySet().stream().toList().forEach(this::forget);
     try (connection;
         control) {
       try {
