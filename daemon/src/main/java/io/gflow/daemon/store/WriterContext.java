@@ -24,6 +24,7 @@ final class WriterContext implements AutoCloseable {
   private final Statement control;
   // SQL -> its statement, prepared once; dropped when it fails (the driver finalizes it then).
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
+  private final SpecTexts specTexts = new SpecTexts();
   private long nextId;
 
   WriterContext(Connection connection) throws SQLException {
@@ -104,9 +105,8 @@ final class WriterContext implements AutoCloseable {
   private void write(String sql, List<Job> jobs) throws SQLException {
     try {
       PreparedStatement statement = statement(sql);
-      SpecText spec = new SpecText();
       for (Job job : jobs) {
-        JobRows.bind(statement, job, spec.of(job));
+        JobRows.bind(statement, job, specTexts.of(job.spec()));
         statement.executeUpdate();
       }
     } catch (SQLException e) {
@@ -116,19 +116,27 @@ final class WriterContext implements AutoCloseable {
   }
 
   /**
-   * A job spec's JSON, written once for a run of jobs sharing one spec (the tasks of an array, a
-   * job's successive versions). Not thread-safe.
+   * The JSON of the specs written last, by identity: the tasks of an array share one spec, and a
+   * job keeps its spec object as the scheduler moves it from state to state, so each spec is
+   * written as JSON about once. Not thread-safe.
    */
-  private static final class SpecText {
-    private JobSpec spec;
-    private String json;
+  private static final class SpecTexts {
+    private static final int SIZE = 64;
+    private final JobSpec[] specs = new JobSpec[SIZE];
+    private final String[] texts = new String[SIZE];
+    private int next;
 
-    String of(Job job) {
-      if (job.spec() != spec) {
-        spec = job.spec();
-        json = SpecJson.write(spec);
+    String of(JobSpec spec) {
+      for (int i = 0; i < SIZE; i++) {
+        if (specs[i] == spec) {
+          return texts[i];
+        }
       }
-      return json;
+      String text = SpecJson.write(spec);
+      specs[next] = spec;
+      texts[next] = text;
+      next = (next + 1) % SIZE;
+      return text;
     }
   }
 
