@@ -6,9 +6,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
@@ -68,6 +65,29 @@ final class StoreWriter {
   }
 
   /**
+   * Queues a write and, when no group is running, runs a group with it on the calling thread before
+   * returning; otherwise the write joins the next group, as with {@link #submit}. For callers that
+   * wait for the write anyway: the call may take as long as a commit.
+   */
+  <T> CompletableFuture<T> submitAndRun(StoreWrite<T> write) {
+    Queued<T> queued = new Queued<>(write, false);
+    List<Queued<?>> group = null;
+    synchronized (lock) {
+      if (closed) {
+        queued.future.completeExceptionally(StoreErrors.closed(dbFile));
+      } else {
+        queue.add(queued);
+        // When a group runs, its thread wakes the writer thread for what queued meanwhile.
+        group = running ? null : takeGroup();
+      }
+    }
+    if (group != null) {
+      runGroupAndRelease(group);
+    }
+    return queued.future;
+  }
+
+  /**
    * Queues {@code write} to run on the writer connection outside any transaction, before the next
    * group (for connection settings such as pragmas).
    */
@@ -76,7 +96,7 @@ final class StoreWriter {
   }
 
   private <T> CompletableFuture<T> enqueue(StoreWrite<T> write, boolean outsideTransaction) {
-    Queued<T> queued = new Queued<>(write, outsideTransaction, this);
+    Queued<T> queued = new Queued<>(write, outsideTransaction);
     synchronized (lock) {
       if (closed) {
         queued.future.completeExceptionally(StoreErrors.closed(dbFile));
@@ -121,24 +141,6 @@ final class StoreWriter {
         }
         if (queue.isEmpty()) {
           return; // closed, and everything queued has run
-        }
-        group = takeGroup();
-      }
-      runGroupAndRelease(group);
-    }
-  }
-
-  /**
-   * A caller about to wait for {@code future}: runs the next group itself when none is running (its
-   * write is queued, so the group includes it), until its write is done or another thread runs
-   * groups.
-   */
-  private void help(CompletableFuture<?> future) {
-    while (!future.isDone()) {
-      List<Queued<?>> group;
-      synchronized (lock) {
-        if (running || queue.isEmpty()) {
-          return; // the thread running a group completes it, or runs the next group
         }
         group = takeGroup();
       }
@@ -295,14 +297,13 @@ final class StoreWriter {
   private static final class Queued<T> {
     final StoreWrite<T> write;
     final boolean outsideTransaction;
-    final CompletableFuture<T> future;
+    final CompletableFuture<T> future = new CompletableFuture<>();
     T result;
     Throwable failure;
 
-    Queued(StoreWrite<T> write, boolean outsideTransaction, StoreWriter writer) {
+    Queued(StoreWrite<T> write, boolean outsideTransaction) {
       this.write = write;
       this.outsideTransaction = outsideTransaction;
-      this.future = new Awaited<>(writer);
     }
 
     void finish() {
@@ -311,42 +312,6 @@ final class StoreWriter {
       } else {
         future.complete(result);
       }
-    }
-  }
-
-  /**
-   * A write's future whose waiting callers first run the next group themselves if none is running.
-   * Derived futures ({@code thenApply} and the like) are plain ones. Thread-safe.
-   */
-  private static final class Awaited<T> extends CompletableFuture<T> {
-    private final StoreWriter writer;
-
-    Awaited(StoreWriter writer) {
-      this.writer = writer;
-    }
-
-    @Override
-    public T get() throws InterruptedException, ExecutionException {
-      writer.help(this);
-      return super.get();
-    }
-
-    @Override
-    public T get(long timeout, TimeUnit unit)
-        throws InterruptedException, ExecutionException, TimeoutException {
-      writer.help(this);
-      return super.get(timeout, unit);
-    }
-
-    @Override
-    public T join() {
-      writer.help(this);
-      return super.join();
-    }
-
-    @Override
-    public <U> CompletableFuture<U> newIncompleteFuture() {
-      return new CompletableFuture<>();
     }
   }
 }
