@@ -104,12 +104,9 @@ public final class JobStore implements AutoCloseable {
 
   /**
    * Inserts {@code count} new jobs under fresh consecutive ids, all or none. The writer picks the
-   * first id and calls {@code build} with it (on the thread that commits, so it must be quick and
-   * must not touch this store); it must return exactly the jobs with ids {@code first .. first +
-   * count - 1}, in order. Ids are never reused, even after a purge or a restart.
-   *
-   * <p>Meant for callers that wait for the insert: when no commit is under way, the calling thread
-   * commits it before this returns (and {@code build} runs on it).
+   * first id and calls {@code build} with it (on the writer thread, so it must be quick and must
+   * not touch this store); it must return exactly the jobs with ids {@code first .. first + count -
+   * 1}, in order. Ids are never reused, even after a purge or a restart.
    *
    * @return the inserted jobs, once committed; fails with UNAVAILABLE when the storage refuses
    *     writes, or with the exception {@code build} threw, or IllegalArgumentException if its jobs
@@ -142,8 +139,7 @@ public final class JobStore implements AutoCloseable {
     if (count < 1) {
       throw new IllegalArgumentException("count (" + count + ") must be at least 1");
     }
-    // Submitters wait for their insert: the calling thread commits it if no group runs.
-    return writer.submitAndRun(
+    return writer.submit(
         context -> {
           check.apply(context);
           long first = context.allocateIds(count);

@@ -2,25 +2,22 @@ package io.gflow.daemon.store;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The job store's writer with group commit: whoever runs a group takes everything queued, applies
- * it in one transaction, commits durably, and only then completes the writes' futures. One group
- * runs at a time. The writer thread runs groups for writes nobody waits on; a thread that waits on
- * its write's future ({@code get} or {@code join}) runs the next group itself when no group is
- * running, which spares it two thread hand-offs per write. Thread-safe: {@link #submit} may be
- * called from any thread.
+ * The job store's one writer thread with group commit: it takes everything queued, applies it in
+ * one transaction, commits durably, and only then completes the writes' futures. Thread-safe:
+ * {@link #submit} may be called from any thread.
  *
- * <p>Futures complete on the thread that ran their group: a dependent action attached with a
- * non-async method runs there and must not wait for another store write.
+ * <p>Futures complete on the writer thread: a dependent action attached with a non-async method
+ * runs there and must not wait for another store write.
  */
 final class StoreWriter {
   private static final Logger LOG = LoggerFactory.getLogger(StoreWriter.class);
@@ -30,22 +27,19 @@ final class StoreWriter {
 
   private final WriterContext context;
   private final Path dbFile;
+  private final LinkedBlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
   private final AtomicLong commits = new AtomicLong();
   private final Thread thread;
 
-  /** Guards the queue and who runs groups; the writer thread waits on it. */
+  /** Orders {@link #closed} with enqueueing, so nothing is queued behind the stop marker. */
   private final Object lock = new Object();
 
-  // Guarded by lock.
-  private final ArrayDeque<Queued<?>> queue = new ArrayDeque<>();
-  // Guarded by lock: a thread is running a group (only that thread uses the context).
-  private boolean running;
   // Guarded by lock.
   private boolean closed;
 
   private volatile LongConsumer commitObserver = nanos -> {};
 
-  // Only the thread running a group: whether the last group failed, to log only the transitions.
+  // Writer thread only: whether the last group failed, to log only the transitions.
   private boolean failing;
 
   StoreWriter(WriterContext context, Path dbFile) {
@@ -65,29 +59,6 @@ final class StoreWriter {
   }
 
   /**
-   * Queues a write and, when no group is running, runs a group with it on the calling thread before
-   * returning; otherwise the write joins the next group, as with {@link #submit}. For callers that
-   * wait for the write anyway: the call may take as long as a commit.
-   */
-  <T> CompletableFuture<T> submitAndRun(StoreWrite<T> write) {
-    Queued<T> queued = new Queued<>(write, false);
-    List<Queued<?>> group = null;
-    synchronized (lock) {
-      if (closed) {
-        queued.future.completeExceptionally(StoreErrors.closed(dbFile));
-      } else {
-        queue.add(queued);
-        // When a group runs, its thread wakes the writer thread for what queued meanwhile.
-        group = running ? null : takeGroup();
-      }
-    }
-    if (group != null) {
-      runGroupAndRelease(group);
-    }
-    return queued.future;
-  }
-
-  /**
    * Queues {@code write} to run on the writer connection outside any transaction, before the next
    * group (for connection settings such as pragmas).
    */
@@ -102,9 +73,6 @@ final class StoreWriter {
         queued.future.completeExceptionally(StoreErrors.closed(dbFile));
       } else {
         queue.add(queued);
-        if (!running) {
-          lock.notifyAll(); // the writer thread, in case nobody waits on this write
-        }
       }
     }
     return queued.future;
@@ -127,46 +95,25 @@ final class StoreWriter {
     }
   }
 
-  /** The writer thread: runs groups until stopped and nothing is left. */
   private void run() {
+    List<Queued<?>> group = new ArrayList<>();
     while (true) {
-      List<Queued<?>> group;
-      synchronized (lock) {
-        while (running || (queue.isEmpty() && !closed)) {
-          try {
-            lock.wait();
-          } catch (InterruptedException ignored) {
-            // Only stop() ends the writer, so that no queued write is dropped.
-          }
-        }
-        if (queue.isEmpty()) {
-          return; // closed, and everything queued has run
-        }
-        group = takeGroup();
+      group.clear();
+      try {
+        group.add(queue.take());
+      } catch (InterruptedException ignored) {
+        // Only close() stops the writer, so that no queued write is dropped.
+        continue;
       }
-      runGroupAndRelease(group);
-    }
-  }
-
-  // Guarded by lock (called holding it).
-  private List<Queued<?>> takeGroup() {
-    List<Queued<?>> group = new ArrayList<>(Math.min(queue.size(), MAX_GROUP));
-    while (!queue.isEmpty() && group.size() < MAX_GROUP) {
-      group.add(queue.poll());
-    }
-    running = true;
-    return group;
-  }
-
-  private void runGroupAndRelease(List<Queued<?>> group) {
-    try {
+      queue.drainTo(group, MAX_GROUP - 1);
+      Queued<?> last = group.get(group.size() - 1);
+      boolean stop = last.write == null;
+      if (stop) {
+        group.remove(group.size() - 1);
+      }
       runGroup(group);
-    } finally {
-      synchronized (lock) {
-        running = false;
-        if (!queue.isEmpty() || closed) {
-          lock.notifyAll(); // the writer thread takes over what queued meanwhile
-        }
+      if (stop) {
+        return;
       }
     }
   }
@@ -277,8 +224,10 @@ final class StoreWriter {
    */
   void stop() {
     synchronized (lock) {
-      closed = true;
-      lock.notifyAll();
+      if (!closed) {
+        closed = true;
+        queue.add(new Queued<>(null, false));
+      }
     }
     boolean interrupted = false;
     while (thread.isAlive()) {
@@ -293,9 +242,9 @@ final class StoreWriter {
     }
   }
 
-  /** A write waiting for its group, and afterwards its outcome. Used by the group's thread. */
+  /** A write waiting for the writer, and afterwards its outcome. Guarded by the writer thread. */
   private static final class Queued<T> {
-    final StoreWrite<T> write;
+    final StoreWrite<T> write; // null: the stop marker
     final boolean outsideTransaction;
     final CompletableFuture<T> future = new CompletableFuture<>();
     T result;

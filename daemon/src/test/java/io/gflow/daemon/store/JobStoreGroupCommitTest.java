@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -86,38 +85,6 @@ class JobStoreGroupCommitTest {
         page = page.after(jobs.get(jobs.size() - 1).id());
       }
       assertEquals(distinct, stored);
-    }
-  }
-
-  @Test
-  @Timeout(60)
-  void insert_noCommitUnderWay_theCallerCommitsIt() throws Exception {
-    Set<Thread> ranOn = new HashSet<>();
-    try (JobStore store = JobStore.open(dir.resolve("gflow.db"), CLOCK)) {
-      for (int i = 0; i < 50; i++) {
-        store
-            .insert(
-                1,
-                first -> {
-                  ranOn.add(Thread.currentThread());
-                  return pendingJobs(first, 1, 1000);
-                })
-            .join();
-      }
-      assertEquals(50, store.maxId());
-    }
-    assertEquals(Set.of(Thread.currentThread()), ranOn);
-  }
-
-  @Test
-  @Timeout(60)
-  void save_nobodyWaits_theWriterThreadCommitsIt() throws Exception {
-    try (JobStore store = JobStore.open(dir.resolve("gflow.db"), CLOCK)) {
-      CompletableFuture<Void> saved = store.save(pendingJobs(1, 3, 1000));
-      CountDownLatch done = new CountDownLatch(1);
-      saved.whenComplete((ignored, failure) -> done.countDown());
-      done.await(); // never get() or join(): no caller runs the group
-      assertEquals(3, store.maxId());
     }
   }
 }
