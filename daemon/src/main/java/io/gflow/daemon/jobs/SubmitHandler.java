@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
@@ -82,29 +83,43 @@ final class SubmitHandler implements Handler {
     List<Long> indices = array == null ? List.of() : array.indices();
     int count = array == null ? 1 : indices.size();
     Instant now = clock.instant();
+    LongFunction<List<Job>> build =
+        firstId -> jobs(firstId, array == null ? null : indices, owner, spec, request.hold(), now);
+    // Counting a user's queued jobs reads all of them: only a max_queued quota needs it. A quota
+    // set after this read applies to submits that start after it was set, like any other.
+    boolean counted = limits.get().quotaOf(owner.user()).maxQueued() != null;
     List<Job> jobs =
         Futures.await(
-            store.insert(
-                count,
-                owner.uid(),
-                queued -> checkQueuedQuota(owner.user(), queued, count),
-                firstId -> {
-                  List<Job> built = new ArrayList<>(count);
-                  for (int index = 0; index < count; index++) {
-                    built.add(
-                        Job.submitted(
-                            firstId + index,
-                            array == null ? null : firstId,
-                            array == null ? null : Math.toIntExact(indices.get(index)),
-                            owner,
-                            spec,
-                            request.hold(),
-                            now));
-                  }
-                  return built;
-                }));
+            counted
+                ? store.insert(
+                    count,
+                    owner.uid(),
+                    queued -> checkQueuedQuota(owner.user(), queued, count),
+                    build)
+                : store.insert(count, build));
     scheduler.accept(jobs);
     return new SubmitResult(jobs.stream().map(Job::id).toList(), limits.get().draining()).toJson();
+  }
+
+  /** The jobs of one submit from {@code firstId} on: one job, or an array's tasks (indices). */
+  private static List<Job> jobs(
+      long firstId, List<Long> indices, Owner owner, JobSpec spec, boolean hold, Instant now) {
+    if (indices == null) {
+      return List.of(Job.submitted(firstId, null, null, owner, spec, hold, now));
+    }
+    List<Job> built = new ArrayList<>(indices.size());
+    for (int index = 0; index < indices.size(); index++) {
+      built.add(
+          Job.submitted(
+              firstId + index,
+              firstId,
+              Math.toIntExact(indices.get(index)),
+              owner,
+              spec,
+              hold,
+              now));
+    }
+    return built;
   }
 
   /**

@@ -36,6 +36,12 @@ final class SchedulerState {
   private final Terminations terminations;
   private final EventLoop loop;
   private final Map<Long, Job> live = new TreeMap<>();
+  private final Map<Long, Job> running = new TreeMap<>();
+  private final PendingJobs pending = new PendingJobs();
+  // Dependency id -> how many queued (PENDING or HELD) jobs name it.
+  private final Map<Long, Integer> namedBy = new HashMap<>();
+  // Finished jobs no queued job names any more: forgotten once durable.
+  private final Set<Long> unnamed = new HashSet<>();
   private final Map<Long, Job> finished = new HashMap<>();
   // Finished jobs whose terminal state may not be in the store yet: the lookup would read an
   // older version of them, so they stay in memory until the store has them.
@@ -80,8 +86,48 @@ final class SchedulerState {
 
   /** Records a new version of a live job. */
   void replace(Job job, Changes changes) {
-    live.put(job.id(), job);
+    track(live.get(job.id()), job);
     changes.put(job);
+  }
+
+  /** Moves a job's entry in the indices from {@code before} (null: new) to {@code after}. */
+  private void track(Job before, Job after) {
+    long id = after.id();
+    if (before != null) {
+      if (before.state() == JobState.RUNNING) {
+        running.remove(id);
+      } else if (before.state() == JobState.PENDING && after.state() != JobState.PENDING) {
+        pending.remove(id);
+      }
+      if (isQueued(before)) {
+        before.spec().dependsOn().forEach(this::unname);
+      }
+    }
+    if (after.isTerminal()) {
+      live.remove(id);
+      pending.ended(id);
+      return;
+    }
+    live.put(id, after);
+    if (after.state() == JobState.RUNNING) {
+      running.put(id, after);
+    } else if (after.state() == JobState.PENDING) {
+      pending.put(after);
+    }
+    if (isQueued(after)) {
+      after.spec().dependsOn().forEach(dep -> namedBy.merge(dep, 1, Integer::sum));
+    }
+  }
+
+  private static boolean isQueued(Job job) {
+    return job.state() == JobState.PENDING || job.state() == JobState.HELD;
+  }
+
+  private void unname(long dep) {
+    if (namedBy.merge(dep, -1, Integer::sum) == 0) {
+      namedBy.remove(dep);
+      unnamed.add(dep);
+    }
   }
 
   void submit(List<Job> jobs, Changes changes) {
@@ -96,7 +142,7 @@ final class SchedulerState {
       }
     }
     // The submit stored them already: only what the scheduler changes later needs persisting.
-    jobs.forEach(job -> live.put(job.id(), job));
+    jobs.forEach(job -> track(null, job));
   }
 
   /** Loads the unfinished jobs of a previous run; RUNNING ones keep their slots and GPUs. */
@@ -105,7 +151,7 @@ final class SchedulerState {
       if (job.isTerminal()) {
         continue;
       }
-      live.put(job.id(), job);
+      track(null, job);
       if (job.state() == JobState.RUNNING) {
         terminations.adopted(job);
       }
@@ -144,7 +190,7 @@ final class SchedulerState {
   /** Ends a live job in a terminal state (its timers are already gone). */
   Job finish(Job job, JobState state, String reason, ExitStatus status, Changes changes) {
     Job done = job.finished(state, reason, clock.instant(), status);
-    live.remove(job.id());
+    track(job, done);
     finished.put(job.id(), done);
     notYetDurable.add(job.id());
     changes.put(done);
@@ -154,11 +200,10 @@ final class SchedulerState {
   /** The store now holds these versions: finished ones may be read back from it from now on. */
   void durable(List<Job> jobs) {
     for (Job job : jobs) {
-      if (job.isTerminal()) {
-        notYetDurable.remove(job.id());
+      if (job.isTerminal() && notYetDurable.remove(job.id()) && !namedBy.containsKey(job.id())) {
+        finished.remove(job.id());
       }
     }
-    forgetUnneededFinished();
   }
 
   /** A job's process ended; returns the finished job, empty if no such job was running. */
@@ -190,33 +235,29 @@ final class SchedulerState {
    */
   void pass(Changes changes) {
     while (true) {
-      List<Job> waiting = new ArrayList<>();
-      List<Job> running = new ArrayList<>();
-      for (Job job : live.values()) {
-        (job.state() == JobState.RUNNING ? running : waiting).add(job);
-      }
-      Plan plan =
-          SchedulingPolicy.plan(waiting, running, usable(), limits, this::find, clock.instant());
-      if (!plan.doomed().isEmpty()) {
-        plan.doomed()
-            .forEach(
-                (id, dep) ->
-                    finish(
-                        live.get(id),
-                        JobState.CANCELLED,
-                        Reasons.dependencyFailed(dep),
-                        null,
-                        changes));
-        continue; // their dependents may be doomed now
-      }
+      Plan plan = pending.plan(running.values(), usable(), limits, this::find, clock.instant());
+      plan.doomed()
+          .forEach(
+              (id, dep) ->
+                  finish(
+                      live.get(id),
+                      JobState.CANCELLED,
+                      Reasons.dependencyFailed(dep),
+                      null,
+                      changes));
       plan.reasons()
           .forEach(
               (id, reason) -> {
                 Job job = live.get(id);
-                if (!reason.equals(job.reason())) {
+                if (job != null
+                    && job.state() == JobState.PENDING
+                    && !reason.equals(job.reason())) {
                   replace(job.withState(JobState.PENDING, reason), changes);
                 }
               });
+      if (!plan.doomed().isEmpty()) {
+        continue; // their dependents may be doomed now
+      }
       boolean launchFailed = false;
       for (Plan.Start start : plan.starts()) {
         launchFailed |= !launch(start, changes);
@@ -264,30 +305,21 @@ final class SchedulerState {
     }
   }
 
-  /**
-   * Keeps only finished jobs that a queued job still names as a dependency or that the store may
-   * not have yet.
-   */
+  /** Forgets finished jobs that no queued job names any more, once the store has them. */
   private void forgetUnneededFinished() {
-    if (finished.size() == notYetDurable.size()) {
-      return;
-    }
-    Set<Long> needed = new HashSet<>(notYetDurable);
-    for (Job job : live.values()) {
-      if (job.state() != JobState.RUNNING) {
-        needed.addAll(job.spec().dependsOn());
+    for (long id : unnamed) {
+      if (!namedBy.containsKey(id) && !notYetDurable.contains(id)) {
+        finished.remove(id);
       }
     }
-    finished.keySet().retainAll(needed);
+    unnamed.clear();
   }
 
   /** The GPUs present, allowed or in use, and which job holds each. */
   List<GpuState> gpuStates() {
     Map<Integer, Long> holders = new TreeMap<>();
-    for (Job job : live.values()) {
-      if (job.state() == JobState.RUNNING) {
-        job.assignedGpus().forEach(index -> holders.putIfAbsent(index, job.id()));
-      }
+    for (Job job : running.values()) {
+      job.assignedGpus().forEach(index -> holders.putIfAbsent(index, job.id()));
     }
     Set<Integer> indices = new TreeSet<>(resources.gpus());
     indices.addAll(resources.allowedGpus());

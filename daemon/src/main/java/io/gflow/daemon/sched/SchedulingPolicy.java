@@ -50,27 +50,75 @@ final class SchedulingPolicy {
       QueueLimits limits,
       Function<Long, Optional<Job>> find,
       Instant now) {
-    ResourcePool pool = new ResourcePool(resources, limits, running);
-    List<Plan.Start> starts = new ArrayList<>();
     Map<Long, String> reasons = new HashMap<>();
     Map<Long, Long> doomed = new LinkedHashMap<>();
     Instant nextBegin = null;
-    ResourcePool.Reservation reservation = null;
+    List<Job> eligible = new ArrayList<>();
     List<Job> ordered =
         waiting.stream().filter(job -> job.state() == JobState.PENDING).sorted(ORDER).toList();
     for (Job job : ordered) {
-      DependencyVerdict deps = Dependencies.verdict(job, find);
-      Instant begin = job.spec().begin();
-      if (deps.kind() == DependencyVerdict.Kind.NEVER && job.spec().autoCancel()) {
-        doomed.put(job.id(), deps.failedDependency());
-      } else if (deps.kind() == DependencyVerdict.Kind.NEVER) {
-        reasons.put(job.id(), Reasons.DEPENDENCY_NEVER_SATISFIED);
-      } else if (deps.kind() == DependencyVerdict.Kind.WAITING) {
-        reasons.put(job.id(), Reasons.DEPENDENCY);
-      } else if (begin != null && begin.isAfter(now)) {
-        reasons.put(job.id(), Reasons.BEGIN_TIME);
-        nextBegin = nextBegin == null || begin.isBefore(nextBegin) ? begin : nextBegin;
-      } else if (limits.draining()) {
+      Admission admission = admit(job, find, now);
+      if (admission.doomedBy() != 0) {
+        doomed.put(job.id(), admission.doomedBy());
+      } else if (admission.reason() != null) {
+        reasons.put(job.id(), admission.reason());
+        Instant begin = job.spec().begin();
+        if (admission.reason().equals(Reasons.BEGIN_TIME)) {
+          nextBegin = nextBegin == null || begin.isBefore(nextBegin) ? begin : nextBegin;
+        }
+      } else {
+        eligible.add(job);
+      }
+    }
+    List<Plan.Start> starts = allocate(eligible, running, resources, limits, now, reasons);
+    return new Plan(starts, reasons, doomed, nextBegin);
+  }
+
+  /**
+   * Whether a pending job may be considered for a start at all: its dependencies are met and its
+   * begin time has come. Depends only on the job, its dependencies' states and the time, so it
+   * changes only when one of those does.
+   *
+   * @param doomedBy a dependency that failed when the job is to be cancelled (auto-cancel), else 0
+   * @param reason why it waits (Dependency, DependencyNeverSatisfied, BeginTime), null when it may
+   *     be considered
+   */
+  record Admission(long doomedBy, String reason) {
+    static final Admission ELIGIBLE = new Admission(0, null);
+  }
+
+  static Admission admit(Job job, Function<Long, Optional<Job>> find, Instant now) {
+    DependencyVerdict deps = Dependencies.verdict(job, find);
+    Instant begin = job.spec().begin();
+    if (deps.kind() == DependencyVerdict.Kind.NEVER && job.spec().autoCancel()) {
+      return new Admission(deps.failedDependency(), null);
+    } else if (deps.kind() == DependencyVerdict.Kind.NEVER) {
+      return new Admission(0, Reasons.DEPENDENCY_NEVER_SATISFIED);
+    } else if (deps.kind() == DependencyVerdict.Kind.WAITING) {
+      return new Admission(0, Reasons.DEPENDENCY);
+    } else if (begin != null && begin.isAfter(now)) {
+      return new Admission(0, Reasons.BEGIN_TIME);
+    }
+    return Admission.ELIGIBLE;
+  }
+
+  /**
+   * Hands out slots and GPUs to admitted jobs, in {@link #ORDER}: starts what fits, reserves for
+   * the first job blocked only by resources and backfills behind it; records why the others wait in
+   * {@code reasons}. Returns the starts, in order.
+   */
+  static List<Plan.Start> allocate(
+      Iterable<Job> admitted,
+      Collection<Job> running,
+      Resources resources,
+      QueueLimits limits,
+      Instant now,
+      Map<Long, String> reasons) {
+    ResourcePool pool = new ResourcePool(resources, limits, running);
+    List<Plan.Start> starts = new ArrayList<>();
+    ResourcePool.Reservation reservation = null;
+    for (Job job : admitted) {
+      if (limits.draining()) {
         reasons.put(job.id(), Reasons.DRAINING);
       } else if (!pool.possible(job)) {
         // Asks for more than exists: it must not hold up the queue.
@@ -93,7 +141,7 @@ final class SchedulingPolicy {
         }
       }
     }
-    return new Plan(starts, reasons, doomed, nextBegin);
+    return starts;
   }
 
   /** Records why the job waits if a group, array or user limit holds it; false when none does. */

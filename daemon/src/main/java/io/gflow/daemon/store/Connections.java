@@ -67,6 +67,8 @@ final class Connections {
   private static Connection connect(String url, boolean create) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    // Otherwise the driver runs SELECT last_insert_rowid() after every INSERT; ids are ours.
+    config.setGetGeneratedKeys(false);
     if (!create) {
       config.resetOpenMode(SQLiteOpenMode.CREATE);
     }

@@ -67,7 +67,10 @@ final class JobRows {
 
   private JobRows() {}
 
-  static void bind(PreparedStatement statement, Job job) throws SQLException {
+  /**
+   * Binds every column of {@code job}; {@code specJson} is its spec as {@link SpecJson} writes it.
+   */
+  static void bind(PreparedStatement statement, Job job, String specJson) throws SQLException {
     int index = 0;
     statement.setLong(++index, job.id());
     setLong(statement, ++index, job.arrayJobId());
@@ -87,12 +90,16 @@ final class JobRows {
     setLong(statement, ++index, exit == null || exit.code() == null ? null : (long) exit.code());
     setLong(
         statement, ++index, exit == null || exit.signal() == null ? null : (long) exit.signal());
-    statement.setString(
-        ++index,
-        Json.write(JsonArray.ofLongs(job.assignedGpus().stream().map(Long::valueOf).toList())));
+    statement.setString(++index, gpusJson(job.assignedGpus()));
     statement.setLong(++index, job.pid());
     statement.setLong(++index, job.pidStartTicks());
-    statement.setString(++index, SpecJson.write(job.spec()));
+    statement.setString(++index, specJson);
+  }
+
+  private static String gpusJson(List<Integer> gpus) {
+    return gpus.isEmpty()
+        ? "[]"
+        : Json.write(JsonArray.ofLongs(gpus.stream().map(Long::valueOf).toList()));
   }
 
   /** Reads the row at the result's cursor, which must have {@link #COLUMNS} in order. */

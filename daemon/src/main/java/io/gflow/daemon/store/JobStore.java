@@ -114,7 +114,7 @@ public final class JobStore implements AutoCloseable {
    *     do not carry the given ids
    */
   public CompletableFuture<List<Job>> insert(int count, LongFunction<List<Job>> build) {
-    return insert(count, 0, queued -> {}, build);
+    return insert(count, build, context -> null);
   }
 
   /**
@@ -125,12 +125,24 @@ public final class JobStore implements AutoCloseable {
    */
   public CompletableFuture<List<Job>> insert(
       int count, long uid, LongConsumer checkQueued, LongFunction<List<Job>> build) {
+    return insert(
+        count,
+        build,
+        context -> {
+          checkQueued.accept(context.queuedOf(uid));
+          return null;
+        });
+  }
+
+  /** Inserts after {@code check} (which may throw to refuse) ran on the writer thread. */
+  private CompletableFuture<List<Job>> insert(
+      int count, LongFunction<List<Job>> build, StoreWrite<Void> check) {
     if (count < 1) {
       throw new IllegalArgumentException("count (" + count + ") must be at least 1");
     }
     return writer.submit(
         context -> {
-          checkQueued.accept(context.queuedOf(uid));
+          check.apply(context);
           long first = context.allocateIds(count);
           List<Job> jobs = List.copyOf(build.apply(first));
           checkIds(jobs, first, count);

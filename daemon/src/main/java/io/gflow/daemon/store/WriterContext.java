@@ -1,12 +1,15 @@
 package io.gflow.daemon.store;
 
 import io.gflow.daemon.job.Job;
+import io.gflow.daemon.job.JobSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The writer connection with its prepared statements and the next free job id. Not thread-safe:
@@ -19,6 +22,9 @@ final class WriterContext implements AutoCloseable {
 
   private final Connection connection;
   private final Statement control;
+  // SQL -> its statement, prepared once; dropped when it fails (the driver finalizes it then).
+  private final Map<String, PreparedStatement> prepared = new HashMap<>();
+  private final SpecTexts specTexts = new SpecTexts();
   private long nextId;
 
   WriterContext(Connection connection) throws SQLException {
@@ -31,8 +37,34 @@ final class WriterContext implements AutoCloseable {
     return connection;
   }
 
+  /** Runs one of the writer's fixed statements (BEGIN, COMMIT, SAVEPOINT and the like). */
   void execute(String sql) throws SQLException {
-    control.execute(sql);
+    try {
+      statement(sql).execute();
+    } catch (SQLException e) {
+      forget(sql);
+      throw e;
+    }
+  }
+
+  private PreparedStatement statement(String sql) throws SQLException {
+    PreparedStatement statement = prepared.get(sql);
+    if (statement == null) {
+      statement = connection.prepareStatement(sql);
+      prepared.put(sql, statement);
+    }
+    return statement;
+  }
+
+  private void forget(String sql) {
+    PreparedStatement statement = prepared.remove(sql);
+    if (statement != null) {
+      try {
+        statement.close();
+      } catch (SQLException alreadyFinalized) {
+        // The failed execution finalized it; nothing left to release.
+      }
+    }
   }
 
   /** Reserves {@code count} consecutive ids in this transaction and returns the first. */
@@ -59,23 +91,52 @@ final class WriterContext implements AutoCloseable {
 
   /** Inserts new rows; an id already present fails the statement rather than overwriting. */
   void insert(List<Job> jobs) throws SQLException {
-    // Prepared per call: the driver finalizes a statement whose execution failed.
-    try (PreparedStatement insert = connection.prepareStatement(JobRows.INSERT)) {
-      for (Job job : jobs) {
-        JobRows.bind(insert, job);
-        insert.executeUpdate();
-      }
-    }
+    write(JobRows.INSERT, jobs);
   }
 
   /** Inserts or replaces rows by id. */
   void upsert(List<Job> jobs) throws SQLException {
-    try (PreparedStatement upsert = connection.prepareStatement(JobRows.UPSERT)) {
+    write(JobRows.UPSERT, jobs);
+    for (Job job : jobs) {
+      nextId = Math.max(nextId, job.id() + 1);
+    }
+  }
+
+  private void write(String sql, List<Job> jobs) throws SQLException {
+    try {
+      PreparedStatement statement = statement(sql);
       for (Job job : jobs) {
-        JobRows.bind(upsert, job);
-        upsert.executeUpdate();
-        nextId = Math.max(nextId, job.id() + 1);
+        JobRows.bind(statement, job, specTexts.of(job.spec()));
+        statement.executeUpdate();
       }
+    } catch (SQLException e) {
+      forget(sql);
+      throw e;
+    }
+  }
+
+  /**
+   * The JSON of the specs written last, by identity: the tasks of an array share one spec, and a
+   * job keeps its spec object as the scheduler moves it from state to state, so each spec is
+   * written as JSON about once. Not thread-safe.
+   */
+  private static final class SpecTexts {
+    private static final int SIZE = 64;
+    private final JobSpec[] specs = new JobSpec[SIZE];
+    private final String[] texts = new String[SIZE];
+    private int next;
+
+    String of(JobSpec spec) {
+      for (int i = 0; i < SIZE; i++) {
+        if (specs[i] == spec) {
+          return texts[i];
+        }
+      }
+      String text = SpecJson.write(spec);
+      specs[next] = spec;
+      texts[next] = text;
+      next = (next + 1) % SIZE;
+      return text;
     }
   }
 
@@ -129,6 +190,7 @@ final class WriterContext implements AutoCloseable {
 
   @Override
   public void close() throws SQLException {
+    prepared.keySet().stream().toList().forEach(this::forget);
     try (connection;
         control) {
       try {

@@ -47,6 +47,18 @@ class SchedulerTimeTest {
   }
 
   @Test
+  void beginTime_otherJobsStartAndEndMeanwhile_jobStillStartsAtItsTime() {
+    fixture.submit(spec().begin(FakeClock.START.plusSeconds(60)).job(1), spec().job(2));
+    fixture.submit(spec().job(3));
+    fixture.exit(2, 0);
+    fixture.cancel(3);
+
+    assertEquals(Reasons.BEGIN_TIME, fixture.reason(1));
+    fixture.advance(Duration.ofSeconds(60));
+    assertEquals(JobState.RUNNING, fixture.state(1));
+  }
+
+  @Test
   void timeLimit_reached_termThenKillAfterGraceThenTimeout() {
     fixture.submit(spec().timeLimit(HOUR).job(1));
 
