@@ -125,6 +125,51 @@ public final class RpcClient implements AutoCloseable {
     return response.resultOrThrow();
   }
 
+  /**
+   * Calls {@code method} and returns the reply frame undecoded (UTF-8, without its newline), for a
+   * caller that streams a big result instead of building its tree; {@link #result} decodes it.
+   *
+   * @throws IOException when the connection fails or closes without a reply
+   */
+  public byte[] callForFrame(String method, JsonObject params) throws IOException {
+    long id = nextId++;
+    send(Json.write(new Request(JsonNumber.of(id), method, params).toJson()));
+    byte[] frame;
+    try {
+      frame = reader.next();
+    } catch (SocketException reset) {
+      frame = null;
+    }
+    if (frame == null) {
+      throw new IOException("gflowd at " + socket + " closed the connection without a reply");
+    }
+    return frame;
+  }
+
+  /** The id of the last request sent by {@link #call} or {@link #callForFrame}. */
+  public long lastId() {
+    return nextId - 1;
+  }
+
+  /**
+   * Decodes the reply frame to request {@code id}, as {@link #call} would.
+   *
+   * @throws RpcException when the daemon answered with an error or sent no valid reply
+   */
+  public static JsonValue result(byte[] frame, long id) {
+    Response response;
+    try {
+      response = Response.fromJson(Json.parse(frame, 0, frame.length));
+    } catch (JsonFormatException bad) {
+      throw new RpcException(
+          ErrorCode.INTERNAL_ERROR, "daemon sent invalid JSON: " + bad.getMessage());
+    }
+    if (!JsonNumber.of(id).equals(response.id()) && response.error() == null) {
+      throw new RpcException(ErrorCode.INTERNAL_ERROR, "daemon answered another request");
+    }
+    return response.resultOrThrow();
+  }
+
   /** Sends one request and reads one reply (the daemon may reply early and close on errors). */
   public Response exchange(Request request) throws IOException {
     IOException writeFailure = null;
