@@ -3,9 +3,9 @@ package io.gflow.daemon.server;
 import io.gflow.daemon.rpc.CallContext;
 import io.gflow.daemon.rpc.Dispatcher;
 import io.gflow.protocol.ErrorCode;
-import io.gflow.protocol.json.Json;
 import io.gflow.protocol.json.JsonArray;
 import io.gflow.protocol.json.JsonNull;
+import io.gflow.protocol.json.JsonStreams;
 import io.gflow.protocol.json.JsonValue;
 import io.gflow.protocol.rpc.DecodedFrame;
 import io.gflow.protocol.rpc.FrameReader;
@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -154,7 +153,7 @@ final class Connection implements Runnable {
   }
 
   private void write(OutputStream out, JsonValue reply) throws IOException {
-    byte[] bytes = (Json.write(reply) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = JsonStreams.line(reply);
     writeStartedNanos = System.nanoTime();
     try {
       out.write(bytes);

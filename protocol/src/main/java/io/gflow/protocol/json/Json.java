@@ -168,6 +168,8 @@ public final class Json {
       generator.writeNumber(number.value());
     } else if (value instanceof JsonBoolean bool) {
       generator.writeBoolean(bool.value());
+    } else if (value instanceof JsonEncoded encoded) {
+      generator.writeRawValue(encoded.text());
     } else {
       generator.writeNull();
     }
