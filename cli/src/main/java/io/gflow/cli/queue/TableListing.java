@@ -2,6 +2,7 @@ package io.gflow.cli.queue;
 
 import io.gflow.protocol.client.RpcClient;
 import io.gflow.protocol.job.JobInfo;
+import io.gflow.protocol.job.JobInfoReader;
 import io.gflow.protocol.job.ListResult;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,8 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The table {@code gqueue} prints: each page's jobs become their cells as the page arrives (the
- * jobs themselves are not kept); the table is aligned once all pages are in. Not thread-safe.
+ * The table {@code gqueue} prints: each page's jobs are read one by one straight from the reply
+ * frame (as strictly as the records' own reader) and become their cells at once; the jobs are not
+ * kept. The table is aligned once all pages are in. Not thread-safe.
  */
 final class TableListing implements QueuePages.Sink {
   private final List<QueueColumn> columns;
@@ -26,11 +28,21 @@ final class TableListing implements QueuePages.Sink {
 
   @Override
   public Long page(byte[] frame, long id) {
-    ListResult result = ListResult.fromJson(RpcClient.result(frame, id));
-    for (JobInfo job : result.jobs()) {
-      rows.add(QueueView.row(columns, job, now, zone));
+    PageFrame page = PageFrame.locate(frame, id);
+    if (page == null) {
+      ListResult result = ListResult.fromJson(RpcClient.result(frame, id));
+      for (JobInfo job : result.jobs()) {
+        rows.add(QueueView.row(columns, job, now, zone));
+      }
+      return result.jobs().isEmpty() ? null : result.next();
     }
-    return result.jobs().isEmpty() ? null : result.next();
+    int arrayStart = page.jobsStart() - 1;
+    JobInfoReader.readArray(
+        frame,
+        arrayStart,
+        page.jobsEnd() + 1 - arrayStart,
+        job -> rows.add(QueueView.row(columns, job, now, zone)));
+    return page.count() == 0 ? null : page.next();
   }
 
   String render(boolean noHeader) {

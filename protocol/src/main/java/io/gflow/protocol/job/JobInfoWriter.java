@@ -74,7 +74,7 @@ final class JobInfoWriter {
   }
 
   private static void instant(JsonGenerator out, String name, Instant value) throws IOException {
-    out.writeStringField(name, value == null ? null : value.toString());
+    out.writeStringField(name, value == null ? null : WireInstants.format(value));
   }
 
   private static void strings(JsonGenerator out, String name, List<String> values)

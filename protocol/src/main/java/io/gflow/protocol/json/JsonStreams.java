@@ -3,7 +3,10 @@ package io.gflow.protocol.json;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
@@ -18,16 +21,33 @@ import java.util.Map;
 /**
  * Streaming UTF-8 writing with exactly the text {@link Json#write} makes (same escapes, surrogate
  * pairs as 4-byte UTF-8), for big values written straight from their source instead of built as a
- * tree, and for frames written as bytes. Thread-safe; each generator is not.
+ * tree, and for frames written as bytes; and parsers as strict as {@link Json#parse}, for big
+ * values read without a tree. Thread-safe; each generator and parser is not.
  */
 public final class JsonStreams {
+  private static final int MAX_NUMBER_CHARS = 100;
+
   private static final JsonFactory FACTORY =
       new JsonFactoryBuilder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(Json.MAX_DEPTH)
+                  .maxNumberLength(MAX_NUMBER_CHARS)
+                  .build())
           .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
           .characterEscapes(new LineBreakEscapes())
           .build();
 
   private JsonStreams() {}
+
+  /**
+   * A strict parser of UTF-8 {@code bytes[offset, offset + length)}: duplicate keys rejected,
+   * nesting and number lengths capped as in {@link Json#parse}.
+   */
+  public static JsonParser parser(byte[] bytes, int offset, int length) throws IOException {
+    return FACTORY.createParser(bytes, offset, length);
+  }
 
   /** A compact generator writing UTF-8 to {@code out}; closing it flushes but leaves out open. */
   public static JsonGenerator generator(OutputStream out) throws IOException {
