@@ -124,7 +124,7 @@ final class JobRows {
         arrayJobId,
         arrayTaskId == null ? null : arrayTaskId.intValue(),
         owner,
-        SpecJson.read(row.getString(++index)),
+        SpecReader.read(row.getBytes(++index)),
         state,
         reason,
         submitTime,
@@ -146,6 +146,9 @@ final class JobRows {
   }
 
   private static List<Integer> gpus(String text, long id) {
+    if ("[]".equals(text)) {
+      return List.of(); // most jobs: skip the parser
+    }
     List<Integer> gpus = new ArrayList<>();
     try {
       for (JsonValue element : ((JsonArray) Json.parse(text)).elements()) {
