@@ -133,7 +133,12 @@ public final class RpcClient implements AutoCloseable {
    */
   public byte[] callForFrame(String method, JsonObject params) throws IOException {
     long id = nextId++;
-    send(Json.write(new Request(JsonNumber.of(id), method, params).toJson()));
+    IOException writeFailure = null;
+    try {
+      send(Json.write(new Request(JsonNumber.of(id), method, params).toJson()));
+    } catch (IOException failed) {
+      writeFailure = failed; // as in exchange: the daemon may have refused us; read its reason
+    }
     byte[] frame;
     try {
       frame = reader.next();
@@ -141,7 +146,12 @@ public final class RpcClient implements AutoCloseable {
       frame = null;
     }
     if (frame == null) {
-      throw new IOException("gflowd at " + socket + " closed the connection without a reply");
+      IOException closed =
+          new IOException("gflowd at " + socket + " closed the connection without a reply");
+      if (writeFailure != null) {
+        closed.addSuppressed(writeFailure);
+      }
+      throw closed;
     }
     return frame;
   }
