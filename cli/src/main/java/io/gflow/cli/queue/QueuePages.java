@@ -23,24 +23,37 @@ final class QueuePages {
 
   private QueuePages() {}
 
-  /** Fetches {@code first} and the pages after it until a page says it is the last. */
+  /**
+   * Fetches {@code first} and the pages after it until a page says it is the last. When a page is
+   * in gflowd's own layout, the next one is asked for before this one is shown, so that the daemon
+   * reads and encodes it meanwhile (replies come in request order).
+   */
   static void fetch(RpcClient client, ListRequest first, Sink sink) throws IOException {
     ListRequest page = first;
+    byte[] frame = client.callForFrame(Methods.JOB_LIST, page.toJson());
+    long id = client.lastId();
     while (true) {
-      byte[] frame = client.callForFrame(Methods.JOB_LIST, page.toJson());
-      Long next = sink.page(frame, client.lastId());
-      if (next == null) {
-        return;
+      PageFrame located = PageFrame.locate(frame, id);
+      long nextId = -1;
+      if (located != null && located.count() > 0 && located.next() != null) {
+        page = after(page, located.next());
+        nextId = client.sendRequest(Methods.JOB_LIST, page.toJson());
       }
-      page =
-          new ListRequest(
-              page.users(),
-              page.states(),
-              page.ids(),
-              page.names(),
-              page.since(),
-              page.limit(),
-              next);
+      Long next = sink.page(frame, id);
+      if (nextId < 0) {
+        if (next == null) {
+          return;
+        }
+        page = after(page, next);
+        nextId = client.sendRequest(Methods.JOB_LIST, page.toJson());
+      }
+      frame = client.nextFrame();
+      id = nextId;
     }
+  }
+
+  private static ListRequest after(ListRequest page, long lastId) {
+    return new ListRequest(
+        page.users(), page.states(), page.ids(), page.names(), page.since(), page.limit(), lastId);
   }
 }

@@ -132,13 +132,40 @@ public final class RpcClient implements AutoCloseable {
    * @throws IOException when the connection fails or closes without a reply
    */
   public byte[] callForFrame(String method, JsonObject params) throws IOException {
-    long id = nextId++;
     IOException writeFailure = null;
     try {
-      send(Json.write(new Request(JsonNumber.of(id), method, params).toJson()));
+      sendRequest(method, params);
     } catch (IOException failed) {
       writeFailure = failed; // as in exchange: the daemon may have refused us; read its reason
     }
+    try {
+      return nextFrame();
+    } catch (IOException closed) {
+      if (writeFailure != null) {
+        closed.addSuppressed(writeFailure);
+      }
+      throw closed;
+    }
+  }
+
+  /**
+   * Sends a request without waiting for its reply, so that a caller can ask for the next page of a
+   * listing while it shows this one; replies come in request order ({@link #nextFrame}).
+   *
+   * @return the request's id
+   */
+  public long sendRequest(String method, JsonObject params) throws IOException {
+    long id = nextId++;
+    send(Json.write(new Request(JsonNumber.of(id), method, params).toJson()));
+    return id;
+  }
+
+  /**
+   * The next reply frame, undecoded.
+   *
+   * @throws IOException when the connection fails or closes without a reply
+   */
+  public byte[] nextFrame() throws IOException {
     byte[] frame;
     try {
       frame = reader.next();
@@ -146,17 +173,12 @@ public final class RpcClient implements AutoCloseable {
       frame = null;
     }
     if (frame == null) {
-      IOException closed =
-          new IOException("gflowd at " + socket + " closed the connection without a reply");
-      if (writeFailure != null) {
-        closed.addSuppressed(writeFailure);
-      }
-      throw closed;
+      throw new IOException("gflowd at " + socket + " closed the connection without a reply");
     }
     return frame;
   }
 
-  /** The id of the last request sent by {@link #call} or {@link #callForFrame}. */
+  /** The id of the last request sent. */
   public long lastId() {
     return nextId - 1;
   }
