@@ -5,17 +5,10 @@ import io.gflow.cli.ClientOptions;
 import io.gflow.cli.CommandSpecs;
 import io.gflow.cli.Connector;
 import io.gflow.cli.JobIds;
-import io.gflow.protocol.Methods;
 import io.gflow.protocol.RpcException;
 import io.gflow.protocol.client.RpcClient;
-import io.gflow.protocol.job.JobInfo;
 import io.gflow.protocol.job.JobState;
 import io.gflow.protocol.job.ListRequest;
-import io.gflow.protocol.job.ListResult;
-import io.gflow.protocol.json.Json;
-import io.gflow.protocol.json.JsonArray;
-import io.gflow.protocol.json.JsonObject;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -138,42 +131,20 @@ public final class GqueueCommand implements Callable<Integer>, CommandSpecs.Spec
     } catch (IllegalArgumentException | RpcException bad) {
       throw new CommandLine.ParameterException(spec.commandLine(), bad.getMessage(), bad);
     }
-    List<JobInfo> found = fetchAll(first);
     PrintWriter out = spec.commandLine().getOut();
-    if (options.json()) {
-      out.println(
-          Json.write(
-              JsonObject.builder()
-                  .put("jobs", JsonArray.of(found.stream().map(JobInfo::toJson).toList()))
-                  .build()));
-    } else {
-      Clock clock = Clock.systemDefaultZone();
-      out.print(QueueView.table(columns, found, clock.instant(), clock.getZone(), noHeader));
+    try (RpcClient client = Connector.connect(options, System.getenv())) {
+      if (options.json()) {
+        JsonListing listing = new JsonListing(out);
+        QueuePages.fetch(client, first, listing);
+        listing.finish();
+      } else {
+        Clock clock = Clock.systemDefaultZone();
+        TableListing table = new TableListing(columns, clock.instant(), clock.getZone());
+        QueuePages.fetch(client, first, table);
+        out.print(table.render(noHeader));
+      }
     }
     out.flush();
     return 0;
-  }
-
-  private List<JobInfo> fetchAll(ListRequest first) throws IOException {
-    List<JobInfo> found = new ArrayList<>();
-    try (RpcClient client = Connector.connect(options, System.getenv())) {
-      ListRequest page = first;
-      while (true) {
-        ListResult result = ListResult.fromJson(client.call(Methods.JOB_LIST, page.toJson()));
-        found.addAll(result.jobs());
-        if (result.next() == null || result.jobs().isEmpty()) {
-          return found;
-        }
-        page =
-            new ListRequest(
-                page.users(),
-                page.states(),
-                page.ids(),
-                page.names(),
-                page.since(),
-                page.limit(),
-                result.next());
-      }
-    }
   }
 }

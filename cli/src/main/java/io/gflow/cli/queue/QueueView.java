@@ -14,13 +14,13 @@ import java.util.List;
  * columns, and the table. Pure functions; stateless and thread-safe.
  */
 final class QueueView {
-  /** States of jobs that have not finished: the default view. */
   /**
    * Jobs asked for per page: ten times the daemon's default, so a big listing takes few round trips
    * (and few index walks) while a page of full jobs stays a few MB.
    */
   static final int PAGE_SIZE = 10 * ListRequest.DEFAULT_LIMIT;
 
+  /** States of jobs that have not finished: the default view. */
   static final List<JobState> UNFINISHED =
       List.of(JobState.PENDING, JobState.HELD, JobState.RUNNING);
 
@@ -98,8 +98,22 @@ final class QueueView {
       List<QueueColumn> columns, List<JobInfo> jobs, Instant now, ZoneId zone, boolean noHeader) {
     List<List<String>> rows = new ArrayList<>();
     for (JobInfo job : jobs) {
-      rows.add(columns.stream().map(column -> column.cell(job, now, zone)).toList());
+      rows.add(row(columns, job, now, zone));
     }
+    return render(columns, rows, noHeader);
+  }
+
+  /** One job's cells. */
+  static List<String> row(List<QueueColumn> columns, JobInfo job, Instant now, ZoneId zone) {
+    String[] cells = new String[columns.size()];
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = columns.get(i).cell(job, now, zone);
+    }
+    return List.of(cells);
+  }
+
+  /** The aligned table of rows made by {@link #row}, with a header line unless {@code noHeader}. */
+  static String render(List<QueueColumn> columns, List<List<String>> rows, boolean noHeader) {
     List<String> headers = noHeader ? null : columns.stream().map(QueueColumn::header).toList();
     return Table.render(headers, rows);
   }

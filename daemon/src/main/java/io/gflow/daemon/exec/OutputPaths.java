@@ -44,17 +44,26 @@ record OutputPaths(Path stdout, Path stderr) {
                   () ->
                       new LaunchException(
                           "no home directory for " + job.owner().user() + " to resolve " + path));
-      return Path.of(dir, path.substring(1));
+      // "~/x" as Path.of(dir, "x"): the same path, without a "//" for UnixPath to normalize away.
+      return path.length() <= 2 ? Path.of(dir) : Path.of(dir, path.substring(2));
     }
     return Path.of(job.spec().cwd()).resolve(path);
   }
 
   static String expand(Job job, String pattern) {
+    int percent = pattern.indexOf('%');
+    if (percent < 0) {
+      return pattern;
+    }
     StringBuilder out = new StringBuilder(pattern.length() + 16);
-    for (int i = 0; i < pattern.length(); i++) {
+    out.append(pattern, 0, percent);
+    for (int i = percent; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
       if (c != '%' || i + 1 == pattern.length()) {
-        out.append(c);
+        int next = pattern.indexOf('%', i + 1);
+        int end = next < 0 ? pattern.length() : next;
+        out.append(pattern, i, end); // copy up to the next '%' at once
+        i = end - 1;
         continue;
       }
       char code = pattern.charAt(++i);

@@ -13,6 +13,7 @@ import io.gflow.protocol.job.EventsResult;
 import io.gflow.protocol.job.IdRequest;
 import io.gflow.protocol.job.JobEvent;
 import io.gflow.protocol.job.JobInfo;
+import io.gflow.protocol.job.ListPageWriter;
 import io.gflow.protocol.job.ListRequest;
 import io.gflow.protocol.job.ListResult;
 import io.gflow.protocol.job.LogResult;
@@ -86,12 +87,12 @@ final class QueryHandlers {
                 request.limit(),
                 request.afterId() == null ? 0 : request.afterId()));
     JobPolicy rules = policy.get();
-    List<JobInfo> infos = new ArrayList<>(jobs.size());
+    // Encoded as the jobs are viewed: a page can hold 100,000 jobs, too many to build as trees.
+    ListPageWriter page = new ListPageWriter();
     for (Job job : jobs) {
-      infos.add(views.view(context, job, rules, false));
+      page.add(views.view(context, job, rules, false));
     }
-    Long next = jobs.size() == request.limit() ? jobs.get(jobs.size() - 1).id() : null;
-    return new ListResult(infos, next).toJson();
+    return page.finish(jobs.size() == request.limit() ? jobs.get(jobs.size() - 1).id() : null);
   }
 
   JsonValue get(CallContext context, JsonValue params) {

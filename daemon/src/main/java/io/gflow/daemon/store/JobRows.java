@@ -131,7 +131,7 @@ final class JobRows {
         arrayJobId,
         arrayTaskId == null ? null : arrayTaskId.intValue(),
         owner,
-        SpecJson.read(row.getString(++index)),
+        SpecReader.read(row.getBytes(++index)),
         state,
         reason,
         submitTime,

@@ -49,6 +49,27 @@ class OutputPathsTest {
   }
 
   @Test
+  void resolve_tildeForms_underHome() throws Exception {
+    for (String home : new String[] {"/home/alice", "/home/alice/"}) {
+      assertEquals(
+          Path.of("/home/alice"),
+          OutputPaths.resolve(arrayTask("~", null), () -> Optional.of(home)).stdout());
+      assertEquals(
+          Path.of("/home/alice"),
+          OutputPaths.resolve(arrayTask("~/", null), () -> Optional.of(home)).stdout());
+      assertEquals(
+          Path.of("/home/alice/x/41"),
+          OutputPaths.resolve(arrayTask("~//x//%j", null), () -> Optional.of(home)).stdout());
+    }
+  }
+
+  @Test
+  void expand_textBetweenPatterns_keptAsWritten() {
+    assertEquals("plain", OutputPaths.expand(arrayTask(null, null), "plain"));
+    assertEquals("a-41-b-40-c", OutputPaths.expand(arrayTask(null, null), "a-%j-b-%A-c"));
+  }
+
+  @Test
   void resolve_noOutput_defaultLogUnderHome() throws Exception {
     OutputPaths paths =
         OutputPaths.resolve(arrayTask(null, null), () -> Optional.of("/home/alice"));

@@ -119,20 +119,98 @@ public final class RpcClient implements AutoCloseable {
    */
   public JsonValue call(String method, JsonObject params) throws IOException {
     long id = nextId++;
-    Response response = exchange(new Request(JsonNumber.of(id), method, params));
+    return resultOf(exchange(new Request(JsonNumber.of(id), method, params)), id);
+  }
+
+  /**
+   * Calls {@code method} and returns the reply frame undecoded (UTF-8, without its newline), for a
+   * caller that streams a big result instead of building its tree; {@link #result} decodes it.
+   *
+   * @throws IOException when the connection fails or closes without a reply
+   */
+  public byte[] callForFrame(String method, JsonObject params) throws IOException {
+    IOException writeFailure = null;
+    try {
+      sendRequest(method, params);
+    } catch (IOException failed) {
+      writeFailure = failed; // as in exchange: the daemon may have refused us; read its reason
+    }
+    try {
+      return nextFrame();
+    } catch (IOException closed) {
+      if (writeFailure != null) {
+        closed.addSuppressed(writeFailure);
+      }
+      throw closed;
+    }
+  }
+
+  /**
+   * Sends a request without waiting for its reply, so that a caller can ask for the next page of a
+   * listing while it shows this one; replies come in request order ({@link #nextFrame}).
+   *
+   * @return the request's id
+   */
+  public long sendRequest(String method, JsonObject params) throws IOException {
+    long id = nextId++;
+    writeRequest(new Request(JsonNumber.of(id), method, params));
+    return id;
+  }
+
+  /**
+   * The next reply frame, undecoded.
+   *
+   * @throws IOException when the connection fails or closes without a reply
+   */
+  public byte[] nextFrame() throws IOException {
+    byte[] frame;
+    try {
+      frame = reader.next();
+    } catch (SocketException reset) {
+      frame = null;
+    }
+    if (frame == null) {
+      throw new IOException("gflowd at " + socket + " closed the connection without a reply");
+    }
+    return frame;
+  }
+
+  /** The id of the last request sent. */
+  public long lastId() {
+    return nextId - 1;
+  }
+
+  /**
+   * Decodes the reply frame to request {@code id}, as {@link #call} would.
+   *
+   * @throws RpcException when the daemon answered with an error or sent no valid reply
+   */
+  public static JsonValue result(byte[] frame, long id) {
+    return resultOf(decode(frame, frame.length), id);
+  }
+
+  /** The result of {@code response}, the reply to request {@code id}, or its error thrown. */
+  private static JsonValue resultOf(Response response, long id) {
     if (!JsonNumber.of(id).equals(response.id()) && response.error() == null) {
       throw new RpcException(ErrorCode.INTERNAL_ERROR, "daemon answered another request");
     }
     return response.resultOrThrow();
   }
 
+  private static Response decode(byte[] frame, int length) {
+    try {
+      return Response.decode(frame, 0, length);
+    } catch (JsonFormatException bad) {
+      throw new RpcException(
+          ErrorCode.INTERNAL_ERROR, "daemon sent invalid JSON: " + bad.getMessage());
+    }
+  }
+
   /** Sends one request and reads one reply (the daemon may reply early and close on errors). */
   public Response exchange(Request request) throws IOException {
     IOException writeFailure = null;
     try {
-      frames.request(request);
-      write(ByteBuffer.wrap(frames.bytes(), 0, frames.length()));
-      frames.trim();
+      writeRequest(request);
     } catch (IOException failed) {
       writeFailure = failed; // the daemon may have refused us and closed: read its reason first
     }
@@ -150,12 +228,13 @@ public final class RpcClient implements AutoCloseable {
       }
       throw closed;
     }
-    try {
-      return Response.decode(reader.frame(), 0, length);
-    } catch (JsonFormatException bad) {
-      throw new RpcException(
-          ErrorCode.INTERNAL_ERROR, "daemon sent invalid JSON: " + bad.getMessage());
-    }
+    return decode(reader.frame(), length);
+  }
+
+  private void writeRequest(Request request) throws IOException {
+    frames.request(request);
+    write(ByteBuffer.wrap(frames.bytes(), 0, frames.length()));
+    frames.trim();
   }
 
   /** Writes one line as is; for tests and tools that speak the protocol directly. */

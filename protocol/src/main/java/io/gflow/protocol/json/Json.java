@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.gflow.protocol.Utf8;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -35,7 +36,8 @@ public final class Json {
   private static final int MAX_NUMBER_CHARS = 100;
   private static final int MAX_SCALE = 1000;
 
-  private static final JsonFactory FACTORY =
+  /** Shared with {@link JsonStreams}, so both read and write exactly alike. */
+  static final JsonFactory FACTORY =
       new JsonFactoryBuilder()
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .streamReadConstraints(
@@ -43,6 +45,7 @@ public final class Json {
                   .maxNestingDepth(MAX_DEPTH)
                   .maxNumberLength(MAX_NUMBER_CHARS)
                   .build())
+          .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
           .characterEscapes(new LineBreakEscapes())
           .build();
 
@@ -188,6 +191,8 @@ public final class Json {
       generator.writeNumber(number.value());
     } else if (value instanceof JsonBoolean bool) {
       generator.writeBoolean(bool.value());
+    } else if (value instanceof JsonEncoded encoded) {
+      generator.writeRawValue(new JsonStreams.Raw(encoded));
     } else {
       generator.writeNull();
     }

@@ -5,7 +5,7 @@ package io.gflow.protocol.json;
  * implementations are immutable and thread-safe.
  */
 public sealed interface JsonValue
-    permits JsonObject, JsonArray, JsonString, JsonNumber, JsonBoolean, JsonNull {
+    permits JsonObject, JsonArray, JsonString, JsonNumber, JsonBoolean, JsonNull, JsonEncoded {
 
   /** The wire name of this value's JSON type, for error messages ("expected a string, got …"). */
   String typeName();

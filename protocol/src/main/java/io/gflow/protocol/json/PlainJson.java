@@ -220,6 +220,10 @@ public final class PlainJson {
       out.appendAscii(bool.value() ? "true" : "false");
       return true;
     }
+    if (value instanceof JsonEncoded encoded) {
+      out.appendBytes(encoded.bytes(), encoded.length());
+      return true;
+    }
     out.appendAscii("null");
     return true;
   }
@@ -289,6 +293,15 @@ public final class PlainJson {
       for (int index = 0; index < count; index++) {
         bytes[length++] = (byte) text.charAt(index);
       }
+    }
+
+    /** Appends bytes that are already encoded JSON. */
+    void appendBytes(byte[] source, int count) {
+      if (length + count > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(length + count, bytes.length * 2));
+      }
+      System.arraycopy(source, 0, bytes, length, count);
+      length += count;
     }
 
     /** Drops a buffer grown past {@code keep} bytes by a big frame. */

@@ -1,0 +1,75 @@
+package io.gflow.cli.queue;
+
+import io.gflow.protocol.Utf8;
+import io.gflow.protocol.client.RpcClient;
+import io.gflow.protocol.job.JobInfo;
+import io.gflow.protocol.job.ListResult;
+import io.gflow.protocol.json.Json;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+
+/**
+ * {@code gqueue --json}: writes {@code {"jobs":[...]}} page by page as the pages arrive. Jobs in a
+ * page of gflowd's own layout ({@link PageFrame}) are copied as the daemon encoded them, which is
+ * exactly what decoding and re-encoding them would print; any other page is decoded strictly and
+ * re-encoded. Nothing is printed before the first page is in; a daemon error on a later page leaves
+ * the document unfinished (and gqueue fails). Not thread-safe.
+ */
+final class JsonListing implements QueuePages.Sink {
+  private final PrintWriter out;
+  private boolean started;
+  private boolean any;
+
+  JsonListing(PrintWriter out) {
+    this.out = out;
+  }
+
+  @Override
+  public Long page(byte[] frame, long id) {
+    PageFrame page = PageFrame.locate(frame, id);
+    if (page != null) {
+      start();
+      if (page.count() > 0) {
+        separate();
+        out.write(decode(frame, page.jobsStart(), page.jobsEnd() - page.jobsStart()));
+      }
+      return page.count() == 0 ? null : page.next();
+    }
+    ListResult result = ListResult.fromJson(RpcClient.result(frame, id));
+    start();
+    for (JobInfo job : result.jobs()) {
+      separate();
+      out.write(Json.write(job.toJson()));
+    }
+    return result.jobs().isEmpty() ? null : result.next();
+  }
+
+  /** Ends the document; call once after the last page (also when there was none). */
+  void finish() {
+    start();
+    out.println("]}");
+  }
+
+  private void start() {
+    if (!started) {
+      out.write("{\"jobs\":[");
+      started = true;
+    }
+  }
+
+  private void separate() {
+    if (any) {
+      out.write(',');
+    }
+    any = true;
+  }
+
+  private static String decode(byte[] frame, int offset, int length) {
+    try {
+      return Utf8.decodeStrict(frame, offset, length);
+    } catch (CharacterCodingException bad) {
+      throw new io.gflow.protocol.RpcException(
+          io.gflow.protocol.ErrorCode.INTERNAL_ERROR, "daemon sent a reply that is not UTF-8");
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.gflow.cli.queue;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Where the jobs are in one {@code job.list} reply frame as gflowd writes it ({@code
+ * {"jsonrpc":"2.0","result":{"jobs":[...],"next":N},"id":ID}}), found by one pass over the bytes
+ * without decoding the jobs, so that {@code gqueue --json} can pass them on as they are. Any other
+ * shape (an error, another daemon's layout) is not located, and the caller decodes the frame
+ * strictly instead. Immutable.
+ *
+ * @param jobsStart index of the first job's opening brace (or of the closing bracket if none)
+ * @param jobsEnd index of the array's closing bracket
+ * @param count how many jobs the array holds
+ * @param next the {@code next} member: the following page's {@code after_id}, null on the last
+ */
+record PageFrame(int jobsStart, int jobsEnd, int count, Long next) {
+  private static final byte[] PREFIX = ascii("{\"jsonrpc\":\"2.0\",\"result\":{\"jobs\":[");
+  private static final byte[] NEXT = ascii(",\"next\":");
+  private static final byte[] NULL = ascii("null");
+  private static final int MAX_ID_DIGITS = 18;
+
+  /** The page in {@code frame}, the reply to request {@code id}; null if it has another shape. */
+  static PageFrame locate(byte[] frame, long id) {
+    if (!startsWith(frame, 0, PREFIX)) {
+      return null;
+    }
+    int pos = PREFIX.length;
+    int count = 0;
+    while (pos < frame.length && frame[pos] == '{') {
+      pos = afterObject(frame, pos);
+      if (pos < 0 || pos >= frame.length) {
+        return null;
+      }
+      count++;
+      if (frame[pos] != ',') {
+        break;
+      }
+      pos++;
+    }
+    if (pos >= frame.length || frame[pos] != ']' || !startsWith(frame, pos + 1, NEXT)) {
+      return null;
+    }
+    int jobsEnd = pos;
+    pos += 1 + NEXT.length;
+    Long next = null;
+    if (startsWith(frame, pos, NULL)) {
+      pos += NULL.length;
+    } else {
+      int digits = digits(frame, pos);
+      if (digits == 0 || digits > MAX_ID_DIGITS || frame[pos] == '0') {
+        return null;
+      }
+      next = Long.parseLong(new String(frame, pos, digits, StandardCharsets.US_ASCII));
+      pos += digits;
+    }
+    byte[] end = ascii("},\"id\":" + id + "}");
+    if (!startsWith(frame, pos, end) || pos + end.length != frame.length) {
+      return null;
+    }
+    return new PageFrame(PREFIX.length, jobsEnd, count, next);
+  }
+
+  /**
+   * The index just after the object that opens at {@code start}, or -1 if it does not close or
+   * holds a raw control character in a string (never valid JSON).
+   */
+  private static int afterObject(byte[] frame, int start) {
+    int depth = 0;
+    boolean inString = false;
+    for (int pos = start; pos < frame.length; pos++) {
+      byte b = frame[pos];
+      if (inString) {
+        if (b == '"') {
+          inString = false;
+        } else if (b == '\\') {
+          pos++;
+        } else if (b >= 0 && b < 0x20) {
+          return -1;
+        }
+      } else if (b == '"') {
+        inString = true;
+      } else if (b == '{' || b == '[') {
+        depth++;
+      } else if (b == '}' || b == ']') {
+        if (--depth == 0) {
+          return b == '}' ? pos + 1 : -1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static int digits(byte[] frame, int pos) {
+    int count = 0;
+    while (pos + count < frame.length && frame[pos + count] >= '0' && frame[pos + count] <= '9') {
+      count++;
+    }
+    return count;
+  }
+
+  private static boolean startsWith(byte[] frame, int pos, byte[] expected) {
+    if (pos + expected.length > frame.length) {
+      return false;
+    }
+    for (int i = 0; i < expected.length; i++) {
+      if (frame[pos + i] != expected[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static byte[] ascii(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
+  }
+}

@@ -1,0 +1,59 @@
+package io.gflow.cli.queue;
+
+import io.gflow.protocol.Methods;
+import io.gflow.protocol.client.RpcClient;
+import io.gflow.protocol.job.ListRequest;
+import java.io.IOException;
+
+/**
+ * Asks for a listing page by page over one connection and hands each reply frame to a {@link Sink}
+ * as it arrives, so that no page is kept once it is shown. Stateless.
+ */
+final class QueuePages {
+  /** Takes one page's reply frame. */
+  interface Sink {
+    /**
+     * Shows the page in {@code frame}, the reply to request {@code id}.
+     *
+     * @return the {@code after_id} of the next page, or null when this was the last
+     * @throws io.gflow.protocol.RpcException when the daemon answered with an error
+     */
+    Long page(byte[] frame, long id) throws IOException;
+  }
+
+  private QueuePages() {}
+
+  /**
+   * Fetches {@code first} and the pages after it until a page says it is the last. When a page is
+   * in gflowd's own layout, the next one is asked for before this one is shown, so that the daemon
+   * reads and encodes it meanwhile (replies come in request order).
+   */
+  static void fetch(RpcClient client, ListRequest first, Sink sink) throws IOException {
+    ListRequest page = first;
+    byte[] frame = client.callForFrame(Methods.JOB_LIST, page.toJson());
+    long id = client.lastId();
+    while (true) {
+      PageFrame located = PageFrame.locate(frame, id);
+      long nextId = -1;
+      if (located != null && located.count() > 0 && located.next() != null) {
+        page = after(page, located.next());
+        nextId = client.sendRequest(Methods.JOB_LIST, page.toJson());
+      }
+      Long next = sink.page(frame, id);
+      if (nextId < 0) {
+        if (next == null) {
+          return;
+        }
+        page = after(page, next);
+        nextId = client.sendRequest(Methods.JOB_LIST, page.toJson());
+      }
+      frame = client.nextFrame();
+      id = nextId;
+    }
+  }
+
+  private static ListRequest after(ListRequest page, long lastId) {
+    return new ListRequest(
+        page.users(), page.states(), page.ids(), page.names(), page.since(), page.limit(), lastId);
+  }
+}

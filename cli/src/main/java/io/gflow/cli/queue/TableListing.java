@@ -1,0 +1,51 @@
+package io.gflow.cli.queue;
+
+import io.gflow.protocol.client.RpcClient;
+import io.gflow.protocol.job.JobInfo;
+import io.gflow.protocol.job.JobInfoReader;
+import io.gflow.protocol.job.ListResult;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The table {@code gqueue} prints: each page's jobs are read one by one straight from the reply
+ * frame (as strictly as the records' own reader) and become their cells at once; the jobs are not
+ * kept. The table is aligned once all pages are in. Not thread-safe.
+ */
+final class TableListing implements QueuePages.Sink {
+  private final List<QueueColumn> columns;
+  private final Instant now;
+  private final ZoneId zone;
+  private final List<List<String>> rows = new ArrayList<>();
+
+  TableListing(List<QueueColumn> columns, Instant now, ZoneId zone) {
+    this.columns = columns;
+    this.now = now;
+    this.zone = zone;
+  }
+
+  @Override
+  public Long page(byte[] frame, long id) {
+    PageFrame page = PageFrame.locate(frame, id);
+    if (page == null) {
+      ListResult result = ListResult.fromJson(RpcClient.result(frame, id));
+      for (JobInfo job : result.jobs()) {
+        rows.add(QueueView.row(columns, job, now, zone));
+      }
+      return result.jobs().isEmpty() ? null : result.next();
+    }
+    int arrayStart = page.jobsStart() - 1;
+    JobInfoReader.readArray(
+        frame,
+        arrayStart,
+        page.jobsEnd() + 1 - arrayStart,
+        job -> rows.add(QueueView.row(columns, job, now, zone)));
+    return page.count() == 0 ? null : page.next();
+  }
+
+  String render(boolean noHeader) {
+    return QueueView.render(columns, rows, noHeader);
+  }
+}

@@ -1,0 +1,178 @@
+package io.gflow.cli.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.gflow.cli.TestJobs;
+import io.gflow.protocol.ErrorCode;
+import io.gflow.protocol.RpcException;
+import io.gflow.protocol.job.DependencyMode;
+import io.gflow.protocol.job.JobInfo;
+import io.gflow.protocol.job.JobState;
+import io.gflow.protocol.job.ListResult;
+import io.gflow.protocol.json.Json;
+import io.gflow.protocol.json.JsonArray;
+import io.gflow.protocol.json.JsonNumber;
+import io.gflow.protocol.json.JsonObject;
+import io.gflow.protocol.rpc.Response;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class JsonListingTest {
+  /** Text that needs escaping: quotes, backslash, control and line-break characters, non-ASCII. */
+  private static final String AWKWARD = "a\"b\\c\n\t\u0001 é 中 \u0085\u2028\u2029 😀 {[";
+
+  private static JobInfo awkward(long id) {
+    return new JobInfo(
+        id,
+        id - 1,
+        1L,
+        "bob",
+        1001,
+        AWKWARD,
+        JobState.FAILED,
+        "CancelledBy:" + AWKWARD,
+        7,
+        2,
+        List.of(0, 3),
+        TestJobs.SUBMIT,
+        TestJobs.SUBMIT.plusSeconds(1),
+        Instant.parse("2026-05-03T10:00:02.123456789Z"),
+        null,
+        9,
+        60L,
+        TestJobs.SUBMIT,
+        List.of(1L, 2L),
+        DependencyMode.ANY,
+        "g}",
+        "p]",
+        false,
+        List.of(AWKWARD, "}", "]"),
+        null,
+        "/tmp/" + AWKWARD,
+        null,
+        "/o",
+        "/e");
+  }
+
+  private static List<JobInfo> jobs() {
+    List<JobInfo> jobs = new ArrayList<>();
+    jobs.add(TestJobs.failed(3).redact());
+    jobs.add(awkward(4));
+    jobs.add(TestJobs.killed(5));
+    return jobs;
+  }
+
+  /** What gflowd sends for a page. */
+  private static byte[] frame(long id, List<JobInfo> jobs, Long next) {
+    JsonObject reply =
+        Response.success(JsonNumber.of(id), new ListResult(jobs, next).toJson()).toJson();
+    return Json.write(reply).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** What gqueue --json printed before it streamed: the whole listing decoded and re-encoded. */
+  private static String decodedAndReencoded(List<JobInfo> jobs) throws Exception {
+    List<JobInfo> decoded = new ArrayList<>();
+    for (JobInfo job : jobs) {
+      decoded.add(JobInfo.fromJson(Json.parse(Json.write(job.toJson()))));
+    }
+    return Json.write(
+            JsonObject.builder()
+                .put("jobs", JsonArray.of(decoded.stream().map(JobInfo::toJson).toList()))
+                .build())
+        + System.lineSeparator();
+  }
+
+  @Test
+  void locate_daemonPage_findsJobsCountAndNext() {
+    byte[] frame = frame(12, jobs(), 5L);
+    PageFrame page = PageFrame.locate(frame, 12);
+    assertNotNull(page);
+    assertEquals(3, page.count());
+    assertEquals(5L, page.next());
+    String slice =
+        new String(
+            frame, page.jobsStart(), page.jobsEnd() - page.jobsStart(), StandardCharsets.UTF_8);
+    assertEquals(
+        String.join(",", jobs().stream().map(job -> Json.write(job.toJson())).toList()), slice);
+  }
+
+  @Test
+  void locate_lastAndEmptyPages() {
+    PageFrame last = PageFrame.locate(frame(1, jobs(), null), 1);
+    assertNotNull(last);
+    assertNull(last.next());
+    PageFrame empty = PageFrame.locate(frame(1, List.of(), null), 1);
+    assertNotNull(empty);
+    assertEquals(0, empty.count());
+  }
+
+  @Test
+  void locate_otherShapes_null() {
+    assertNull(PageFrame.locate(frame(1, jobs(), null), 2), "another request's reply");
+    byte[] error =
+        Json.write(Response.failure(JsonNumber.of(1), ErrorCode.FORBIDDEN, "no").toJson())
+            .getBytes(StandardCharsets.UTF_8);
+    assertNull(PageFrame.locate(error, 1));
+    byte[] truncated = frame(1, jobs(), null);
+    assertNull(PageFrame.locate(java.util.Arrays.copyOf(truncated, truncated.length - 30), 1));
+    byte[] spaced =
+        new String(frame(1, jobs(), null), StandardCharsets.UTF_8)
+            .replace("\"jobs\":[", "\"jobs\": [")
+            .getBytes(StandardCharsets.UTF_8);
+    assertNull(PageFrame.locate(spaced, 1));
+  }
+
+  @Test
+  void pages_printExactlyWhatDecodingAndReencodingPrinted() throws Exception {
+    StringWriter text = new StringWriter();
+    JsonListing listing = new JsonListing(new PrintWriter(text));
+    List<JobInfo> first = jobs().subList(0, 2);
+    List<JobInfo> second = jobs().subList(2, 3);
+    assertEquals(4L, listing.page(frame(1, first, 4L), 1));
+    assertNull(listing.page(frame(2, second, null), 2));
+    listing.finish();
+    assertEquals(decodedAndReencoded(jobs()), text.toString());
+  }
+
+  @Test
+  void otherLayout_decodedStrictlyWithTheSameOutput() throws Exception {
+    StringWriter text = new StringWriter();
+    JsonListing listing = new JsonListing(new PrintWriter(text));
+    byte[] spaced =
+        new String(frame(1, jobs(), null), StandardCharsets.UTF_8)
+            .replace("\"jobs\":[", "\"jobs\": [")
+            .getBytes(StandardCharsets.UTF_8);
+    assertNull(listing.page(spaced, 1));
+    listing.finish();
+    assertEquals(decodedAndReencoded(jobs()), text.toString());
+  }
+
+  @Test
+  void noJobs_emptyDocument() {
+    StringWriter text = new StringWriter();
+    JsonListing listing = new JsonListing(new PrintWriter(text));
+    assertNull(listing.page(frame(1, List.of(), null), 1));
+    listing.finish();
+    assertEquals("{\"jobs\":[]}" + System.lineSeparator(), text.toString());
+  }
+
+  @Test
+  void errorReply_throwsItAndPrintsNothing() {
+    StringWriter text = new StringWriter();
+    JsonListing listing = new JsonListing(new PrintWriter(text));
+    byte[] error =
+        Json.write(Response.failure(JsonNumber.of(1), ErrorCode.FORBIDDEN, "no").toJson())
+            .getBytes(StandardCharsets.UTF_8);
+    RpcException thrown = assertThrows(RpcException.class, () -> listing.page(error, 1));
+    assertEquals(ErrorCode.FORBIDDEN, thrown.code());
+    assertEquals("", text.toString());
+  }
+}

@@ -1,0 +1,55 @@
+package io.gflow.daemon.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gflow.daemon.job.JobSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SpecReaderTest {
+  private static JobSpec roundTrip(JobSpec spec) {
+    return SpecReader.read(SpecJson.write(spec).getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void read_whatWriteWrote() {
+    for (JobSpec spec :
+        List.of(StoreFixtures.commandSpec(), StoreFixtures.scriptSpec(), StoreFixtures.spec("x"))) {
+      assertEquals(spec, roundTrip(spec));
+    }
+  }
+
+  @Test
+  void read_unknownMembersSkipped() {
+    String text =
+        SpecJson.write(StoreFixtures.spec("x"))
+            .replace("{\"command\"", "{\"future\":{\"a\":[1,{\"b\":null}]},\"command\"");
+    assertEquals(StoreFixtures.spec("x"), SpecReader.read(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String malformed(String text) {
+    IllegalStateException bad =
+        assertThrows(
+            IllegalStateException.class,
+            () -> SpecReader.read(text.getBytes(StandardCharsets.UTF_8)));
+    assertTrue(bad.getMessage().startsWith("stored job spec is malformed: "), bad.getMessage());
+    return bad.getMessage();
+  }
+
+  @Test
+  void read_damagedSpecs_malformed() {
+    String good = SpecJson.write(StoreFixtures.spec("x"));
+    malformed("[]");
+    malformed("{\"name\":");
+    malformed(good + "{}");
+    assertTrue(malformed(good.replace("\"name\":\"x\",", "")).contains("name is missing"));
+    assertTrue(malformed(good.replace("\"gpus\":0", "\"gpus\":\"0\"")).contains("gpus"));
+    assertTrue(malformed(good.replace("\"env\":{", "\"env\":[],\"x\":{")).contains("env"));
+    malformed(good.replace("\"dependency_mode\":\"all\"", "\"dependency_mode\":\"most\""));
+    malformed(good.replace("\"command\":[\"sleep\",\"1\"],", ""));
+    malformed(good.replace("\"name\":\"x\"", "\"name\":\"x\",\"name\":\"y\""));
+  }
+}
