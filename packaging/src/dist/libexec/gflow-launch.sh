@@ -18,8 +18,8 @@
 #                      option cannot contain a blank: GFLOWD_JAVA_OPTS='-Xmx512m -Dfoo=bar'.
 #                      (An option with a blank goes on its own line in etc/gflowd.jvm.)
 #
-# Clients use the class-data archive in lib/cds/ when it was built for the running JDK
-# (libexec/gflow-cds builds, checks and removes it).
+# Clients and gflowd each use their class-data archive in lib/cds/ when it was built for the
+# running JDK (libexec/gflow-cds builds, checks and removes them).
 #
 # Nothing here evaluates user input: arguments are passed on as "$@".
 
@@ -95,17 +95,27 @@ gflow_find_java() {
 # exactly these.
 gflow_client_flags='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
 gflow_client_cp=$gflow_lib/gflow-cli.jar:$gflow_lib/gflow-protocol.jar:$gflow_lib/jackson-core.jar:$gflow_lib/picocli.jar
+# The daemon's jars, listed (not lib/*) so that the class path, which an AppCDS archive records,
+# is the same on every start. check-dist.sh fails if a jar in lib/ is on neither class path.
+gflow_daemon_cp=$gflow_lib/gflow-daemon.jar:$gflow_lib/gflow-protocol.jar
+for gflow_jar in jackson-annotations jackson-core jackson-databind jackson-dataformat-toml \
+  junixsocket-common junixsocket-native-common logback-classic logback-core picocli slf4j-api \
+  sqlite-jdbc; do
+  gflow_daemon_cp=$gflow_daemon_cp:$gflow_lib/$gflow_jar.jar
+done
+# Set by gflow-cds only (after sourcing this file): the JVM option that records gflowd's archive.
+gflow_cds_record=
 
 # Sets gflow_cds_dir, gflow_cds_archive and gflow_cds_option (the JVM option that uses the
-# archive) for the Java found by gflow_find_java: an AppCDS archive on Java 17-24, an AOT cache
-# (JEP 483/514) on 25 and newer.
+# archive) of archive $1 (clients or gflowd) for the Java found by gflow_find_java: an AppCDS
+# archive on Java 17-24, an AOT cache (JEP 483/514) on 25 and newer.
 gflow_cds_paths() {
   gflow_cds_dir=$gflow_lib/cds/java$gflow_major
   if [ "$gflow_major" -ge 25 ]; then
-    gflow_cds_archive=$gflow_cds_dir/clients.aot
+    gflow_cds_archive=$gflow_cds_dir/$1.aot
     gflow_cds_option=-XX:AOTCache=$gflow_cds_archive
   else
-    gflow_cds_archive=$gflow_cds_dir/clients.jsa
+    gflow_cds_archive=$gflow_cds_dir/$1.jsa
     gflow_cds_option=-XX:SharedArchiveFile=$gflow_cds_archive
   fi
 }
@@ -116,12 +126,13 @@ gflow_cds_paths() {
 # gflow-cds writes it at the top of the stamp file; the launcher compares.
 gflow_cds_fingerprint() {
   gflow_real_home=$(readlink -f -- "$gflow_java_home") || gflow_real_home=$gflow_java_home
-  gflow_fingerprint="gflow-cds 1
+  gflow_fingerprint="gflow-cds 2
 java.home=$gflow_real_home
 java.runtime.version=$gflow_runtime"
   if [ "$gflow_major" -lt 25 ]; then
     gflow_fingerprint="$gflow_fingerprint
-java.class.path=$gflow_client_cp"
+java.class.path=$gflow_client_cp
+gflowd.class.path=$gflow_daemon_cp"
   fi
 }
 
@@ -140,14 +151,12 @@ gflow_cds_matches() {
   [ "$gflow_stamp" = "$gflow_fingerprint" ]
 }
 
-# Runs a client main class ($1) with the remaining arguments, using the shipped class-data
-# archive when it was built for this JDK (else silently without it). With an archive, the JVM's
-# own archive messages are off: a stale one (e.g. replaced jars) is dropped without noise.
-gflow_client() {
-  gflow_find_java
-  gflow_main=$1
-  shift
-  gflow_cds_paths
+# Sets gflow_cds_option and gflow_cds_quiet for archive $1 (clients or gflowd): the option that
+# uses it and the options that turn the JVM's own archive messages off, so that a stale archive
+# (e.g. replaced jars, a conflicting JVM option) is dropped without noise; both empty unless
+# the archive was built for this JDK.
+gflow_cds_use() {
+  gflow_cds_paths "$1"
   if gflow_cds_matches; then
     if [ "$gflow_major" -ge 25 ]; then
       gflow_cds_quiet='-Xlog:aot*=off -Xlog:cds*=off'
@@ -158,35 +167,53 @@ gflow_client() {
     gflow_cds_option=
     gflow_cds_quiet=
   fi
+}
+
+# Runs a client main class ($1) with the remaining arguments, using the clients' class-data
+# archive when it was built for this JDK (else silently without it).
+gflow_client() {
+  gflow_find_java
+  gflow_main=$1
+  shift
+  gflow_cds_use clients
+  set -f
   # shellcheck disable=SC2086 # the flag lists are constants above, split on purpose.
   exec "$gflow_java" $gflow_client_flags ${gflow_cds_option:+"$gflow_cds_option"} $gflow_cds_quiet \
     -cp "$gflow_client_cp" "$gflow_main" "$@"
 }
 
-# Runs the daemon main class ($1) with the remaining arguments, all jars in lib/ on the
-# classpath. JVM options: first etc/gflowd.jvm (one option per line, taken whole; blank lines and
+# Runs the daemon main class ($1) with the remaining arguments and the daemon's jars, using
+# gflowd's class-data archive when it was built for this JDK (else silently without it). JVM
+# options: the archive's, then etc/gflowd.jvm (one option per line, taken whole; blank lines and
 # lines starting with # are skipped), then $GFLOWD_JAVA_OPTS split on blanks (see the top of this
 # file), so the environment wins.
 gflow_daemon() {
   gflow_find_java
   gflow_main=$1
   shift
+  if [ -n "$gflow_cds_record" ]; then
+    gflow_cds_option=$gflow_cds_record
+    gflow_cds_quiet=
+  else
+    gflow_cds_use gflowd
+  fi
   # Append the JVM's arguments after the user's, then rotate the user's to the end: no eval.
   gflow_nargs=$#
-  set -- "$@" -Dgflow.home="$gflow_home"
+  set -f
+  # shellcheck disable=SC2086 # a constant flag list, split on purpose.
+  set -- "$@" -Dgflow.home="$gflow_home" ${gflow_cds_option:+"$gflow_cds_option"} $gflow_cds_quiet
   if [ -r "$gflow_home/etc/gflowd.jvm" ]; then
     while IFS= read -r gflow_line || [ -n "$gflow_line" ]; do
       case $gflow_line in '' | '#'*) continue ;; esac
       set -- "$@" "$gflow_line"
     done <"$gflow_home/etc/gflowd.jvm"
   fi
-  set -f
   IFS=' 	
 '
   for gflow_opt in ${GFLOWD_JAVA_OPTS:-}; do
     set -- "$@" "$gflow_opt"
   done
-  set -- "$@" -cp "$gflow_lib/*" "$gflow_main"
+  set -- "$@" -cp "$gflow_daemon_cp" "$gflow_main"
   while [ "$gflow_nargs" -gt 0 ]; do
     set -- "$@" "$1"
     shift

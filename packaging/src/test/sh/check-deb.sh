@@ -214,7 +214,7 @@ for prog in gflowd gbatch gqueue gcancel gjob ginfo gctl; do
   [ "$(readlink -f /usr/bin/$prog)" = /usr/lib/gflow/bin/$prog ] || fail "/usr/bin/$prog link"
 done
 [ -r /usr/lib/gflow/etc/gflowd.jvm ] || fail "/usr/lib/gflow/etc does not lead to /etc/gflow/gflowd.jvm"
-# postinst built the clients' class-data archive for the JDK installed here.
+# postinst built the class-data archives (clients' and gflowd's) for the JDK installed here.
 run 0 /usr/lib/gflow/libexec/gflow-cds --check || true
 getent group gflow-admin >/dev/null || fail "postinst did not create group gflow-admin"
 getent group gflow >/dev/null || fail "postinst did not create group gflow"

@@ -167,13 +167,18 @@ if run 0 env JAVA_HOME="$work/jdk17" "$work/links/gctl" ping 'a  b' '*' "\$(touc
   same_text "gctl's java command line via a symlink" "$work/want" "$work/out"
 fi
 
-# gflowd: all of lib/, GFLOWD_JAVA_OPTS split on blanks but not globbed.
+# gflowd: its jars (a fixed list: its archive records the class path), GFLOWD_JAVA_OPTS split on
+# blanks but not globbed. (The fake JDK has no runtime version, so no archive.)
+daemon_cp=$lib/gflow-daemon.jar:$lib/gflow-protocol.jar:$lib/jackson-annotations.jar:$lib/jackson-core.jar
+daemon_cp=$daemon_cp:$lib/jackson-databind.jar:$lib/jackson-dataformat-toml.jar:$lib/junixsocket-common.jar
+daemon_cp=$daemon_cp:$lib/junixsocket-native-common.jar:$lib/logback-classic.jar:$lib/logback-core.jar
+daemon_cp=$daemon_cp:$lib/picocli.jar:$lib/slf4j-api.jar:$lib/sqlite-jdbc.jar
 cat >"$work/want" <<EOF
 -Dgflow.home=$dist
 -Xmx64m
 -Dglob=*
 -cp
-$lib/*
+$daemon_cp
 io.gflow.daemon.DaemonMain
 run
 --socket
@@ -190,11 +195,24 @@ fi
 # etc/gflowd.jvm: one option per line, taken whole, before GFLOWD_JAVA_OPTS; comments skipped.
 cp -a "$dist" "$work/jvmfile"
 printf '%s\n' '# a comment' '' '-Dwith=a  blank' '-Xmx128m' >"$work/jvmfile/etc/gflowd.jvm"
-printf '%s\n' "-Dgflow.home=$work/jvmfile" '-Dwith=a  blank' -Xmx128m -Xmx64m -cp "$work/jvmfile/lib/*" \
+printf '%s\n' "-Dgflow.home=$work/jvmfile" '-Dwith=a  blank' -Xmx128m -Xmx64m -cp "$(printf '%s' "$daemon_cp" | sed "s|$lib/|$work/jvmfile/lib/|g")" \
   io.gflow.daemon.DaemonMain run >"$work/want"
 if run 0 env JAVA_HOME="$work/jdk17" GFLOWD_JAVA_OPTS=-Xmx64m "$work/jvmfile/bin/gflowd" run; then
   same_text "gflowd's java command line with etc/gflowd.jvm" "$work/want" "$work/out"
 fi
+
+# Every jar in lib/ is on the clients' or gflowd's class path, and every entry exists.
+for jar in "$lib"/*.jar; do
+  case ":$classpath:$daemon_cp:" in *":$jar:"*) ;; *) fail "$jar is on no class path (gflow-launch.sh)" ;; esac
+done
+set -f
+IFS=:
+for jar in $daemon_cp; do
+  [ -f "$jar" ] || fail "gflowd classpath entry missing: $jar"
+done
+IFS=' 	
+'
+set +f
 
 # The job clients: the same client command line, each with its own main class.
 for pair in gbatch:batch.GbatchCommand gqueue:queue.GqueueCommand gcancel:cancel.GcancelCommand \

@@ -7,7 +7,10 @@
 # - the clients' class-data archive (lib/cds/, built by libexec/gflow-cds for the build JDK) is
 #   used when its stamp matches (classes come from the shared archive) and ignored without a
 #   word when it does not (stamp of another JDK, corrupt archive, moved tree, other JDK);
-# - gflow-cds build / --check / --remove; with Temurin 25 if installed (AOT cache, JEP 483/514).
+# - gflowd's archive likewise: its classes come from it when the stamp matches; gflowd serves
+#   without a word when it does not, or when a JVM option conflicts with it;
+# - gflow-cds build / --check / --remove, and a failed gflowd training (exit 3, the clients'
+#   archive still built); with Temurin 25 if installed (AOT cache, JEP 483/514).
 #
 # Usage: check-startup.sh DIST_DIR TARBALL
 # GFLOW_OTHER_JDK: a JDK of another major version (default: Temurin 25 if installed).
@@ -60,6 +63,34 @@ quiet_version() {
 shared_classes() {
   env JDK_JAVA_OPTIONS='-Xlog:class+load=info' "$@" 2>/dev/null |
     grep -c -E '^\[.*\] (io\.gflow|picocli)\.[^ ]* source: shared objects file' || true
+}
+
+# gflowd_classes WHAT COMMAND...: runs COMMAND (ending in bin/gflowd) `run` in personal mode in
+# a temp dir with the class-load log, until it serves; then stops it. Sets daemon_shared: how
+# many io.gflow.daemon classes it loaded from an archive. Fails if it did not serve or if the JVM
+# warned (a mismatched archive must be dropped silently).
+gflowd_classes() {
+  what=$1
+  shift
+  dir=$(mktemp -d "$work/gflowd.XXXXXX")
+  : >"$dir/gflowd.toml"
+  env GFLOWD_JAVA_OPTS="-Xlog:class+load=info ${opts:-}" "$@" run --socket "$dir/s" \
+    --state-dir "$dir/state" --config "$dir/gflowd.toml" >"$dir/out" 2>&1 &
+  pid=$!
+  waited=0
+  while [ ! -S "$dir/s" ] && kill -0 "$pid" 2>/dev/null && [ "$waited" -lt 1200 ]; do
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  [ -S "$dir/s" ] || fail "$what: gflowd did not serve: $(grep -v '^\[' "$dir/out" | head -5)"
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" || true
+  daemon_shared=$(grep -c -E '^\[.*\] io\.gflow\.daemon\.[^ ]* source: shared objects file' "$dir/out" || true)
+  if grep -v '\]\[class,load' "$dir/out" | grep -E '\]\[(warning|error) *\]|VM warning|Error' >"$dir/warnings"; then
+    fail "$what: gflowd's JVM warned: $(head -3 "$dir/warnings")"
+  fi
+  rm -rf "$dir"
+  opts=
 }
 
 # java_major HOME: the feature version in HOME/release.
@@ -144,8 +175,15 @@ else
     grep -q "^\[.*\] $class source: shared objects file" "$work/classes" ||
       fail "$class not loaded from the archive: $(grep " $class " "$work/classes")"
   done
-  # The tarball carries the same archive.
+  # gflowd likewise, also with a JVM option the archive was not built with (another GC).
+  gflowd_classes "gflowd" "$dist/bin/gflowd"
+  note "gflowd, Java $major: $daemon_shared io.gflow.daemon classes from its archive"
+  [ "$daemon_shared" -gt 100 ] || fail "gflowd loaded $daemon_shared classes from its archive, wanted > 100"
+  opts=-XX:+UseSerialGC gflowd_classes "gflowd -XX:+UseSerialGC" "$dist/bin/gflowd"
+  # The tarball carries the same archives.
   tar -tzf "$tarball" | grep -q "/lib/cds/java$major/stamp\$" || fail "tarball has no lib/cds/java$major/stamp"
+  tar -tzf "$tarball" | grep -q "/lib/cds/java$major/gflowd\.[ja][so][at]\$" ||
+    fail "tarball has no lib/cds/java$major/gflowd.*"
 
   # A stamp of another JDK build: no archive, no noise.
   cp -a "$dist" "$work/stale"
@@ -153,24 +191,46 @@ else
   quiet_version "stamp of another JDK" "$work/stale/bin/gctl"
   count=$(shared_classes "$work/stale/bin/gqueue" --help)
   [ "$count" -eq 0 ] || fail "stamp of another JDK: still $count classes from the archive"
+  gflowd_classes "gflowd, stamp of another JDK" "$work/stale/bin/gflowd"
+  [ "$daemon_shared" -eq 0 ] || fail "gflowd, stamp of another JDK: $daemon_shared classes from the archive"
   run 1 "$work/stale/libexec/gflow-cds" --check &&
-    { grep -q "gflow-cds: no archive for Java .*build it: .*gflow-cds build" "$work/err" ||
+    { grep -q "gflow-cds: no clients archive for Java .*build it: .*gflow-cds build" "$work/err" ||
       fail "gflow-cds --check on a stale stamp said: $(cat "$work/err")"; }
 
   # A corrupt archive under a matching stamp: the JVM drops it, silently.
   cp -a "$dist" "$work/corrupt"
-  for archive in "$work/corrupt/lib/cds/java$major"/clients.*; do
+  for archive in "$work/corrupt/lib/cds/java$major"/clients.* "$work/corrupt/lib/cds/java$major"/gflowd.*; do
     printf 'not an archive' >"$archive"
   done
   quiet_version "corrupt archive" "$work/corrupt/bin/gctl"
+  gflowd_classes "gflowd, corrupt archive" "$work/corrupt/bin/gflowd"
   run 1 "$work/corrupt/libexec/gflow-cds" --check || true
 
-  # gflow-cds build in the copy repairs it; --remove deletes it.
-  if run 0 "$work/corrupt/libexec/gflow-cds" build; then
+  # gflowd's training fails (its JVM does not start): the clients' archive is built all the same,
+  # gflow-cds says so and exits 3.
+  if run 3 env GFLOWD_JAVA_OPTS=-XX:+NoSuchOption "$work/corrupt/libexec/gflow-cds" build; then
+    grep -q 'gflow-cds: training gflowd with .* failed (above); gflowd runs without an archive' "$work/err" ||
+      fail "gflow-cds build, gflowd's training failed, said: $(cat "$work/err")"
+    count=$(shared_classes "$work/corrupt/bin/gqueue" --help)
+    [ "$count" -gt 100 ] || fail "gflowd's training failed: clients got $count classes from their archive"
+    if run 1 "$work/corrupt/libexec/gflow-cds" --check; then
+      grep -q 'no gflowd archive' "$work/err" || fail "gflow-cds --check without gflowd's archive: $(cat "$work/err")"
+    fi
+    gflowd_classes "gflowd, no archive of its own" "$work/corrupt/bin/gflowd"
+  fi
+
+  # gflow-cds build in the copy repairs it (and its training daemon leaves nothing behind in
+  # TMPDIR, nor a process); --remove deletes it.
+  mkdir "$work/tmpdir"
+  if run 0 env TMPDIR="$work/tmpdir" "$work/corrupt/libexec/gflow-cds" build; then
     run 0 "$work/corrupt/libexec/gflow-cds" --check || true
     count=$(shared_classes "$work/corrupt/bin/gqueue" --help)
     [ "$count" -gt 100 ] || fail "after gflow-cds build: $count classes from the archive"
+    gflowd_classes "gflowd, rebuilt archive" "$work/corrupt/bin/gflowd"
+    [ "$daemon_shared" -gt 100 ] || fail "after gflow-cds build: gflowd got $daemon_shared classes from its archive"
   fi
+  [ -z "$(ls -A "$work/tmpdir")" ] || fail "gflow-cds build left in TMPDIR: $(ls -A "$work/tmpdir")"
+  ! pgrep -f "$work/tmpdir" >/dev/null || fail "gflow-cds build left a process: $(pgrep -a -f "$work/tmpdir")"
   run 0 "$work/corrupt/libexec/gflow-cds" --remove || true
   [ ! -e "$work/corrupt/lib/cds" ] || fail "gflow-cds --remove left lib/cds"
   quiet_version "no archive" "$work/corrupt/bin/gctl"
@@ -183,10 +243,13 @@ else
   moved=$(echo "$work"/unpacked/*)
   quiet_version "unpacked tarball" "$moved/bin/gctl"
   count=$(shared_classes "$moved/bin/gqueue" --help)
+  gflowd_classes "gflowd, unpacked tarball" "$moved/bin/gflowd"
   if [ "$major" -ge 25 ]; then
     [ "$count" -gt 100 ] || fail "unpacked tarball, Java $major: $count classes from the AOT cache"
+    [ "$daemon_shared" -gt 100 ] || fail "unpacked tarball, Java $major: gflowd got $daemon_shared from its cache"
   else
     [ "$count" -eq 0 ] || fail "unpacked tarball, Java $major: $count classes from a moved archive"
+    [ "$daemon_shared" -eq 0 ] || fail "unpacked tarball, Java $major: gflowd got $daemon_shared from a moved archive"
   fi
 fi
 
@@ -198,17 +261,25 @@ if [ -x "$other/bin/java" ] && [ "$(java_major "$other")" != "$major" ]; then
   quiet_version "Java $other_major with Java $major's archive" env JAVA_HOME="$other" "$work/other/bin/gctl"
   count=$(shared_classes env JAVA_HOME="$other" "$work/other/bin/gqueue" --help)
   [ "$count" -eq 0 ] || fail "Java $other_major used $count classes from Java $major's archive"
+  gflowd_classes "gflowd on Java $other_major with Java $major's archive" env JAVA_HOME="$other" "$work/other/bin/gflowd"
+  [ "$daemon_shared" -eq 0 ] || fail "gflowd on Java $other_major used $daemon_shared classes from Java $major's archive"
   if run 0 env JAVA_HOME="$other" "$work/other/libexec/gflow-cds" build; then
     run 0 env JAVA_HOME="$other" "$work/other/libexec/gflow-cds" --check || true
     count=$(shared_classes env JAVA_HOME="$other" "$work/other/bin/gqueue" --help)
     [ "$count" -gt 100 ] || fail "Java $other_major, own archive: $count classes from it"
     quiet_version "Java $other_major with its own archive" env JAVA_HOME="$other" "$work/other/bin/gctl"
+    gflowd_classes "gflowd on Java $other_major, own archive" env JAVA_HOME="$other" "$work/other/bin/gflowd"
+    note "gflowd, Java $other_major: $daemon_shared io.gflow.daemon classes from its AOT cache"
+    [ "$daemon_shared" -gt 100 ] || fail "gflowd on Java $other_major, own archive: $daemon_shared classes from it"
+    opts=-XX:+UseSerialGC gflowd_classes "gflowd on Java $other_major -XX:+UseSerialGC" \
+      env JAVA_HOME="$other" "$work/other/bin/gflowd"
     # Both archives side by side; the build JDK still uses its own.
     quiet_version "Java $major beside Java $other_major's archive" "$work/other/bin/gctl"
-    for archive in "$work/other/lib/cds/java$other_major"/clients.*; do
+    for archive in "$work/other/lib/cds/java$other_major"/clients.* "$work/other/lib/cds/java$other_major"/gflowd.*; do
       printf 'not an archive' >"$archive"
     done
     quiet_version "Java $other_major, corrupt archive" env JAVA_HOME="$other" "$work/other/bin/gctl"
+    gflowd_classes "gflowd on Java $other_major, corrupt archive" env JAVA_HOME="$other" "$work/other/bin/gflowd"
   fi
 else
   note "no other JDK at $other: cross-JDK checks skipped (GFLOW_OTHER_JDK=...)"
