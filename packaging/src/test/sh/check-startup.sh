@@ -93,6 +93,24 @@ gflowd_classes() {
   opts=
 }
 
+# gflowd_start_options: `gflowd start` runs its background daemon with the launcher's JVM options
+# (here a marker from GFLOWD_JAVA_OPTS, and the archive), then `gflowd stop` stops it.
+gflowd_start_options() {
+  dir=$(mktemp -d "$work/start.XXXXXX")
+  : >"$dir/gflowd.toml"
+  set -- --socket "$dir/s" --state-dir "$dir/state" --config "$dir/gflowd.toml"
+  if run 0 env GFLOWD_JAVA_OPTS=-Dgflow.check=start-options "$dist/bin/gflowd" start "$@"; then
+    child=$(sed -n 's/.*started (pid \([0-9]*\)).*/\1/p' "$work/out")
+    tr '\0' '\n' <"/proc/$child/cmdline" >"$dir/cmdline" 2>/dev/null || true
+    grep -qx -- '-Dgflow.check=start-options' "$dir/cmdline" ||
+      fail "gflowd start: the daemon lost GFLOWD_JAVA_OPTS: $(tr '\n' ' ' <"$dir/cmdline")"
+    grep -q -- '^-XX:\(SharedArchiveFile\|AOTCache\)=.*/gflowd\.' "$dir/cmdline" ||
+      fail "gflowd start: the daemon runs without its archive: $(tr '\n' ' ' <"$dir/cmdline")"
+    run 0 "$dist/bin/gflowd" stop "$@" || true
+  fi
+  rm -rf "$dir"
+}
+
 # java_major HOME: the feature version in HOME/release.
 java_major() {
   sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9]*\).*/\1/p' "$1/release"
@@ -177,6 +195,7 @@ else
   done
   # gflowd likewise, also with a JVM option the archive was not built with (another GC).
   gflowd_classes "gflowd" "$dist/bin/gflowd"
+  gflowd_start_options
   note "gflowd, Java $major: $daemon_shared io.gflow.daemon classes from its archive"
   [ "$daemon_shared" -gt 100 ] || fail "gflowd loaded $daemon_shared classes from its archive, wanted > 100"
   opts=-XX:+UseSerialGC gflowd_classes "gflowd -XX:+UseSerialGC" "$dist/bin/gflowd"

@@ -6,6 +6,7 @@ import io.gflow.protocol.ExitCodes;
 import io.gflow.protocol.client.ProcessIdentity;
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -82,6 +83,9 @@ final class StartCommand implements Callable<Integer> {
       command.add("/usr/bin/setsid");
     }
     command.add(ProcessHandle.current().info().command().orElse("java"));
+    // The same JVM options as this one: bin/gflowd's class-data archive, etc/gflowd.jvm,
+    // GFLOWD_JAVA_OPTS and -Dgflow.home (the launcher put them there).
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add("io.gflow.daemon.DaemonMain");
