@@ -277,7 +277,7 @@ class CrashRecoveryIT {
 
     daemon.kill();
     Path stale = Files.createDirectories(daemon.spool(id));
-    Files.writeString(stale.resolve("argv"), "sh\0-c\0exit 4\0");
+    Files.writeString(stale.resolve("inputs"), "/\0/dev/null\0/dev/null\0" + "3\0sh\0-c\0exit 4\0");
     daemon.start();
 
     daemon.call(
