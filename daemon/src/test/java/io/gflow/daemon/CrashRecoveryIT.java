@@ -95,6 +95,19 @@ class CrashRecoveryIT {
     }
   }
 
+  /**
+   * Waits for {@code path} to go: a finished job's spool is removed just after its end is stored.
+   */
+  private static void awaitGone(Path path) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (Files.exists(path)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("never removed: " + path);
+      }
+      Thread.sleep(20);
+    }
+  }
+
   private JobInfo awaitEnd(long id) throws IOException {
     WaitResult result = daemon.await(List.of(id), 30_000);
     assertFalse(result.timedOut(), () -> "job " + id + " never ended: " + result.jobs());
@@ -211,7 +224,7 @@ class CrashRecoveryIT {
     assertEquals(7, done.exitCode());
     assertEquals(running.startTime(), done.startTime(), "start time kept");
     assertNotNull(done.endTime());
-    assertFalse(Files.exists(daemon.spool(id)), "spool removed once the end is recorded");
+    awaitGone(daemon.spool(id)); // removed once the end is recorded
   }
 
   @Test
@@ -232,7 +245,7 @@ class CrashRecoveryIT {
     assertEquals(JobState.FAILED, done.state(), done.toString());
     assertEquals(7, done.exitCode());
     assertEquals(running.startTime(), done.startTime(), "start time kept");
-    assertFalse(Files.exists(daemon.spool(id)), "spool removed once the end is recorded");
+    awaitGone(daemon.spool(id)); // removed once the end is recorded
   }
 
   @Test
@@ -277,7 +290,7 @@ class CrashRecoveryIT {
 
     daemon.kill();
     Path stale = Files.createDirectories(daemon.spool(id));
-    Files.writeString(stale.resolve("argv"), "sh\0-c\0exit 4\0");
+    Files.writeString(stale.resolve("inputs"), "/\0/dev/null\0/dev/null\0" + "3\0sh\0-c\0exit 4\0");
     daemon.start();
 
     daemon.call(
@@ -331,7 +344,7 @@ class CrashRecoveryIT {
     assertNotNull(done.reason());
     assertTrue(done.reason().startsWith("LOST: "), done.reason());
     assertEquals(null, done.exitCode());
-    assertFalse(Files.exists(daemon.spool(id)), "spool removed once the end is recorded");
+    awaitGone(daemon.spool(id)); // removed once the end is recorded
   }
 
   @Test
@@ -345,7 +358,7 @@ class CrashRecoveryIT {
     awaitEnd(failed);
     Map<Long, JobInfo> before = allJobs();
     Map<String, Long> countsBefore = jobCounts();
-    assertFalse(Files.exists(daemon.spool(completed)), "spool removed once the end is recorded");
+    awaitGone(daemon.spool(completed)); // removed once the end is recorded
 
     daemon.kill();
     // As if the kill came between recording the end and removing the spool.

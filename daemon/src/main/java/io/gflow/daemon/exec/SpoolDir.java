@@ -36,11 +36,7 @@ final class SpoolDir {
   /** The directory under the state dir that holds one spool per job. */
   static final String ROOT = "spool";
 
-  static final String ARGV = "argv";
-  static final String ENV = "env";
-  static final String CWD = "cwd";
-  static final String STDOUT = "stdout";
-  static final String STDERR = "stderr";
+  static final String INPUTS = "inputs";
   static final String SCRIPT = "script";
   static final String WRAPPER = "wrapper";
   static final String JOBPID = "jobpid";
@@ -80,17 +76,22 @@ final class SpoolDir {
     return script;
   }
 
+  /**
+   * Writes the job's inputs for the wrapper, in one file (one create, write and close per job
+   * rather than one per input): NUL-terminated items, {@code cwd}, {@code stdout}, {@code stderr},
+   * the number of argv items, the argv items, then the environment as {@code NAME=value} items. No
+   * item holds a NUL ({@link LaunchInputs} refuses them).
+   */
   void writeInputs(List<String> argv, Map<String, String> env, String cwd, OutputPaths outputs)
       throws IOException {
-    StringBuilder argvText = new StringBuilder();
-    argv.forEach(arg -> argvText.append(arg).append('\0'));
-    StringBuilder envText = new StringBuilder();
-    env.forEach((name, value) -> envText.append(name).append('=').append(value).append('\0'));
-    writeNew(path.resolve(ARGV), utf8(argvText.toString()), PRIVATE);
-    writeNew(path.resolve(ENV), utf8(envText.toString()), PRIVATE);
-    writeNew(path.resolve(CWD), utf8(cwd), PRIVATE);
-    writeNew(path.resolve(STDOUT), utf8(outputs.stdout().toString()), PRIVATE);
-    writeNew(path.resolve(STDERR), utf8(outputs.stderr().toString()), PRIVATE);
+    StringBuilder text = new StringBuilder();
+    text.append(cwd).append('\0');
+    text.append(outputs.stdout()).append('\0');
+    text.append(outputs.stderr()).append('\0');
+    text.append(argv.size()).append('\0');
+    argv.forEach(arg -> text.append(arg).append('\0'));
+    env.forEach((name, value) -> text.append(name).append('=').append(value).append('\0'));
+    writeNew(path.resolve(INPUTS), utf8(text.toString()), PRIVATE);
   }
 
   /** Records the GPU indices the job was launched with, for a daemon that must re-adopt it. */
@@ -135,7 +136,7 @@ final class SpoolDir {
   Optional<Instant> inputsWritten() {
     try {
       return Optional.of(
-          Files.getLastModifiedTime(path.resolve(ARGV), LinkOption.NOFOLLOW_LINKS).toInstant());
+          Files.getLastModifiedTime(path.resolve(INPUTS), LinkOption.NOFOLLOW_LINKS).toInstant());
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -117,8 +118,8 @@ public final class JobSystem implements AutoCloseable {
                     .save(changed)
                     .thenRun(
                         () -> {
-                          removeSpools(runner, changed);
                           holder.service.changed(changed);
+                          removeSpoolsLater(runner, changed, context.timer());
                         }),
             store::get,
             resources,
@@ -186,7 +187,24 @@ public final class JobSystem implements AutoCloseable {
     state.section("limits", () -> limits.limits().toJson());
   }
 
-  /** Deletes the spools of jobs whose end is now durable: nothing will read them again. */
+  /**
+   * Deletes, on {@code timer}, the spools of jobs whose end is now durable: nothing will read them
+   * again. Not on the caller's thread, the store's writer, whose next group commit (the next jobs'
+   * RUNNING, say) would wait for the unlinks; a spool a stop leaves behind is swept at the next
+   * start ({@code SpoolRecovery#removeSpoolsExcept}).
+   */
+  private static void removeSpoolsLater(
+      JobRunner runner, List<Job> changed, ScheduledExecutorService timer) {
+    if (changed.stream().noneMatch(Job::isTerminal)) {
+      return;
+    }
+    try {
+      timer.execute(() -> removeSpools(runner, changed));
+    } catch (RejectedExecutionException stopping) {
+      removeSpools(runner, changed);
+    }
+  }
+
   private static void removeSpools(JobRunner runner, List<Job> changed) {
     for (Job job : changed) {
       if (job.isTerminal()) {

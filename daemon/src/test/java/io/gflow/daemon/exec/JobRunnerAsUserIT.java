@@ -63,10 +63,11 @@ class JobRunnerAsUserIT {
       assertEquals(new Ended(51, ExitStatus.exited(0), null), fixture.awaitEnd(51));
       Path spool = fixture.runner().spoolDir(51);
       assertEquals(
-          65534, Files.getAttribute(spool.resolve("env"), "unix:uid", LinkOption.NOFOLLOW_LINKS));
+          65534,
+          Files.getAttribute(spool.resolve("inputs"), "unix:uid", LinkOption.NOFOLLOW_LINKS));
       assertEquals(
           "rw-------",
-          PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.resolve("env"))));
+          PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.resolve("inputs"))));
       assertEquals(
           "rwx--x--x",
           PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.getParent())));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +29,7 @@ class SpoolDirTest {
   }
 
   @Test
-  void writeInputs_nulSeparatedAndPrivate() throws Exception {
+  void writeInputs_oneNulSeparatedPrivateFile() throws Exception {
     SpoolDir spool = new SpoolDir(dir.resolve("1"));
     spool.create();
     Map<String, String> env = new TreeMap<>(Map.of("A", "1\n2", "B.c", "x=y"));
@@ -39,12 +40,14 @@ class SpoolDirTest {
         "/work",
         new OutputPaths(Path.of("/o/out"), Path.of("/o/err")));
 
-    assertEquals("/bin/echo\0a b\0", Files.readString(spool.path().resolve("argv")));
-    assertEquals("A=1\n2\0B.c=x=y\0", Files.readString(spool.path().resolve("env")));
-    assertEquals("/work", Files.readString(spool.path().resolve("cwd")));
-    assertEquals("/o/err", Files.readString(spool.path().resolve("stderr")));
+    assertEquals(
+        "/work\0/o/out\0/o/err\0" + "2\0/bin/echo\0a b\0" + "A=1\n2\0B.c=x=y\0",
+        Files.readString(spool.path().resolve("inputs")));
+    try (Stream<Path> files = Files.list(spool.path())) {
+      assertEquals(List.of("inputs"), files.map(file -> file.getFileName().toString()).toList());
+    }
     assertEquals("rwx------", mode(spool.path()));
-    assertEquals("rw-------", mode(spool.path().resolve("env")));
+    assertEquals("rw-------", mode(spool.path().resolve("inputs")));
   }
 
   @Test

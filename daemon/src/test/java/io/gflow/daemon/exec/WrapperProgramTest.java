@@ -1,15 +1,21 @@
 package io.gflow.daemon.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gflow.daemon.job.ExitStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -88,6 +94,54 @@ class WrapperProgramTest {
     run.getInputStream().readAllBytes();
 
     assertEquals(127, run.waitFor());
+  }
+
+  @Test
+  void wrapper_inputsFile_runsJobWithItsArgvEnvCwdAndOutput() throws Exception {
+    Path wrapper = WrapperProgram.extract(dir);
+    SpoolDir spool = new SpoolDir(dir.resolve("spool"));
+    spool.create();
+    Path out = dir.resolve("out");
+    spool.writeInputs(
+        List.of(
+            "/bin/sh",
+            "-c",
+            "printf '%s|%s|%s|%s|' \"$1\" \"$2\" \"$A\" \"$PWD\"",
+            "sh",
+            "",
+            "x=y"),
+        new TreeMap<>(Map.of("A", "1 2", "PATH", "/usr/bin:/bin")),
+        dir.toString(),
+        new OutputPaths(out, out));
+
+    assertEquals(0, runByHand(wrapper, spool));
+
+    assertEquals("|x=y|1 2|" + dir + "|", Files.readString(out));
+    assertEquals(Optional.of(ExitStatus.exited(0)), spool.exitStatus());
+  }
+
+  @Test
+  void wrapper_inputsWithBadArgvCount_recordsLaunchErrorAndExits127() throws Exception {
+    Path wrapper = WrapperProgram.extract(dir);
+    SpoolDir spool = new SpoolDir(dir.resolve("spool"));
+    spool.create();
+    Files.writeString(
+        spool.path().resolve("inputs"), "/\0/dev/null\0/dev/null\0" + "5\0/bin/true\0");
+
+    assertEquals(127, runByHand(wrapper, spool));
+
+    assertTrue(
+        spool.launchError().orElseThrow().contains("bad argv count"), spool.launchError().get());
+    assertFalse(spool.hasExitRecord());
+  }
+
+  private static int runByHand(Path wrapper, SpoolDir spool) throws Exception {
+    Process run =
+        new ProcessBuilder(wrapper.toString(), spool.path().toString())
+            .redirectErrorStream(true)
+            .start();
+    run.getInputStream().readAllBytes();
+    return run.waitFor();
   }
 
   @Test
