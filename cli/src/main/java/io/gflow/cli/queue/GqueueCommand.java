@@ -12,7 +12,7 @@ import io.gflow.protocol.client.RpcClient;
 import io.gflow.protocol.job.JobState;
 import io.gflow.protocol.job.ListRequest;
 import java.io.PrintWriter;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -177,8 +177,7 @@ public final class GqueueCommand implements Cli.Direct, CommandSpecs.Specified {
         QueuePages.fetch(client, first, listing);
         listing.finish();
       } else {
-        Clock clock = Clock.systemDefaultZone();
-        TableListing table = new TableListing(columns, clock.instant(), clock.getZone());
+        TableListing table = new TableListing(columns, Instant.now(), QueueColumn.zoneFor(columns));
         QueuePages.fetch(client, first, table);
         out.print(table.render(noHeader));
       }
