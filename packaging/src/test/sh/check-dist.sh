@@ -136,6 +136,7 @@ cat >"$work/want" <<EOF
 -XX:TieredStopAtLevel=1
 -XX:+UseSerialGC
 -XX:-UsePerfData
+-Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider
 -cp
 $lib/gflow-cli.jar:$lib/gflow-protocol.jar:$lib/jackson-core.jar:$lib/picocli.jar
 io.gflow.cli.ctl.GctlCommand
@@ -149,7 +150,7 @@ if run 0 env JAVA_HOME="$work/jdk17" "$dist/bin/gctl" ping 'a  b' '*' "\$(touch 
   same_text "gctl's java command line" "$work/want" "$work/out"
 fi
 [ ! -e "$work/pwned" ] || fail "an argument was evaluated"
-classpath=$(sed -n 5p "$work/want")
+classpath=$(sed -n 6p "$work/want")
 set -f
 IFS=:
 for jar in $classpath; do

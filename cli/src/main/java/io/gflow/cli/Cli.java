@@ -11,6 +11,7 @@ import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.rpc.RpcError;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
 /**
@@ -27,6 +28,32 @@ public final class Cli {
 
   /** As {@link #run(Object, String[])}, writing to the given streams (tests). */
   public static int run(Object command, String[] args, PrintWriter out, PrintWriter err) {
+    Object parsed = command;
+    if (command instanceof Direct direct) {
+      direct.streams(out, err);
+      if (direct.parseDirect(args)) {
+        return runDirect(direct, out, err);
+      }
+      Direct fresh = direct.fresh(); // parseDirect may have set some fields
+      fresh.streams(out, err);
+      parsed = fresh;
+    }
+    return runPicocli(parsed, args, out, err);
+  }
+
+  /** Runs a command whose arguments {@link DirectArgs} read, as picocli would run it. */
+  private static int runDirect(Direct command, PrintWriter out, PrintWriter err) {
+    ClientOptions options = command.options();
+    try {
+      return command.call();
+    } catch (UsageException usage) {
+      return usage(command.name(), command.name(), usage.getMessage(), err);
+    } catch (Exception failure) {
+      return report(command.name(), failure, out, err, options.json(), options.debug());
+    }
+  }
+
+  private static int runPicocli(Object command, String[] args, PrintWriter out, PrintWriter err) {
     CommandLine commandLine = CommandSpecs.commandLine(command);
     commandLine.setOut(out);
     commandLine.setErr(err);
@@ -35,17 +62,54 @@ public final class Cli {
     commandLine.setExpandAtFiles(false);
     commandLine.setParameterExceptionHandler(Cli::usageError);
     commandLine.setExecutionExceptionHandler(
-        (failure, line, parseResult) -> report(program, failure, line, debug(parseResult)));
+        (failure, line, parseResult) ->
+            failure instanceof UsageException usage
+                ? usage(program, program, usage.getMessage(), line.getErr())
+                : report(
+                    program,
+                    failure,
+                    line.getOut(),
+                    line.getErr(),
+                    jsonRequested(line),
+                    debug(parseResult)));
     return commandLine.execute(args);
+  }
+
+  /**
+   * A command whose usual arguments {@link DirectArgs} reads without building picocli's {@code
+   * CommandLine}; anything else goes to picocli. It writes to the streams it is given and reports
+   * bad values with {@link UsageException}.
+   */
+  public interface Direct extends Callable<Integer> {
+    /** The program name, as in messages. */
+    String name();
+
+    /** The shared client options (for {@code --json} and {@code --debug} on errors). */
+    ClientOptions options();
+
+    /** Where the command writes; called before it runs. */
+    void streams(PrintWriter out, PrintWriter err);
+
+    /**
+     * Reads {@code args} into this command if all are in the plain forms {@link DirectArgs} takes;
+     * false (with this command partly set) otherwise.
+     */
+    boolean parseDirect(String[] args);
+
+    /** A new, unparsed instance of this command. */
+    Direct fresh();
   }
 
   /** Usage errors: {@code prog: message} and where to find help; exit 2 (SPEC §8). */
   private static int usageError(CommandLine.ParameterException failure, String[] args) {
     CommandLine line = failure.getCommandLine();
-    PrintWriter err = line.getErr();
     String name = line.getCommandSpec().qualifiedName();
-    String message = SafeText.escape(String.valueOf(failure.getMessage()), 2000);
     String root = line.getCommandSpec().root().name();
+    return usage(name, root, failure.getMessage(), line.getErr());
+  }
+
+  private static int usage(String name, String root, String text, PrintWriter err) {
+    String message = SafeText.escape(String.valueOf(text), 2000);
     err.println(message.startsWith(root + ":") ? message : name + ": " + message);
     err.println("Try '" + name + " --help' for more information.");
     err.flush();
@@ -63,19 +127,23 @@ public final class Cli {
     return false;
   }
 
-  private static int report(String program, Exception failure, CommandLine line, boolean debug) {
-    PrintWriter err = line.getErr();
+  private static int report(
+      String program,
+      Exception failure,
+      PrintWriter out,
+      PrintWriter err,
+      boolean json,
+      boolean debug) {
     int exitCode;
     if (failure instanceof RpcException rpc) {
       err.println(program + ": " + describe(rpc));
       if (rpc.data().hint() != null) {
         err.println(program + ": hint: " + SafeText.escape(rpc.data().hint(), 500));
       }
-      if (jsonRequested(line)) {
-        line.getOut()
-            .println(
-                Json.write(JsonObject.builder().put("error", RpcError.of(rpc).toJson()).build()));
-        line.getOut().flush();
+      if (json) {
+        out.println(
+            Json.write(JsonObject.builder().put("error", RpcError.of(rpc).toJson()).build()));
+        out.flush();
       }
       exitCode = rpc.code().exitCode();
     } else if (failure instanceof DaemonUnreachableException unreachable) {

@@ -41,6 +41,19 @@ public final class ClientOptions {
     return mixin;
   }
 
+  /**
+   * Reads {@code arg} if it is one of these options, else gives {@code in} up (see {@link
+   * DirectArgs}).
+   */
+  public void parseDirect(String arg, DirectArgs in) {
+    switch (arg) {
+      case "--socket" -> socket = in.path(socket);
+      case "--json" -> json = in.flag(json);
+      case "--debug" -> debug = in.flag(debug);
+      default -> in.fail();
+    }
+  }
+
   public boolean json() {
     return json;
   }

@@ -4,26 +4,26 @@ import io.gflow.cli.Cli;
 import io.gflow.cli.ClientOptions;
 import io.gflow.cli.CommandSpecs;
 import io.gflow.cli.Connector;
+import io.gflow.cli.DirectArgs;
 import io.gflow.cli.JobIds;
+import io.gflow.cli.UsageException;
 import io.gflow.protocol.RpcException;
 import io.gflow.protocol.client.RpcClient;
 import io.gflow.protocol.job.JobState;
 import io.gflow.protocol.job.ListRequest;
 import java.io.PrintWriter;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code gqueue}: list jobs. By default your own unfinished jobs; {@code -c} adds finished ones
  * with their exit code or signal, end time and reason. One instance per run; not thread-safe.
  */
-public final class GqueueCommand implements Callable<Integer>, CommandSpecs.Specified {
+public final class GqueueCommand implements Cli.Direct, CommandSpecs.Specified {
   final ClientOptions options = new ClientOptions();
-  CommandSpec spec;
+  private PrintWriter out;
   List<String> users = new ArrayList<>();
   List<String> states = new ArrayList<>();
   List<String> jobs = new ArrayList<>();
@@ -37,7 +37,7 @@ public final class GqueueCommand implements Callable<Integer>, CommandSpecs.Spec
   /** The options, built in code for a fast start (see {@link CommandSpecs}). */
   @Override
   public CommandSpec commandSpec() {
-    spec =
+    CommandSpec spec =
         CommandSpecs.client(
             this,
             "gqueue",
@@ -111,6 +111,46 @@ public final class GqueueCommand implements Callable<Integer>, CommandSpecs.Spec
     return CommandSpecs.finish(spec);
   }
 
+  @Override
+  public boolean parseDirect(String[] args) {
+    DirectArgs in = new DirectArgs(args);
+    for (String arg = in.next(); arg != null; arg = in.next()) {
+      switch (arg) {
+        case "-u", "--user" -> in.addSplit(users);
+        case "-s", "--states" -> in.addSplit(states);
+        case "-j", "--jobs" -> in.add(jobs);
+        case "-n", "--name" -> in.addSplit(names);
+        case "-c", "--completed" -> completed = in.flag(completed);
+        case "-a", "--all" -> all = in.flag(all);
+        case "--format" -> format = in.value(format);
+        case "-l", "--long" -> longFormat = in.flag(longFormat);
+        case "--noheader" -> noHeader = in.flag(noHeader);
+        default -> options.parseDirect(arg, in);
+      }
+    }
+    return in.ok();
+  }
+
+  @Override
+  public String name() {
+    return "gqueue";
+  }
+
+  @Override
+  public ClientOptions options() {
+    return options;
+  }
+
+  @Override
+  public void streams(PrintWriter out, PrintWriter err) {
+    this.out = out;
+  }
+
+  @Override
+  public GqueueCommand fresh() {
+    return new GqueueCommand();
+  }
+
   public static void main(String[] args) {
     System.exit(Cli.run(new GqueueCommand(), args));
   }
@@ -129,17 +169,15 @@ public final class GqueueCommand implements Callable<Integer>, CommandSpecs.Spec
       first = QueueView.request(users, stateFilter, ids, names, completed, all, own);
       columns = QueueView.columns(format, longFormat, completed);
     } catch (IllegalArgumentException | RpcException bad) {
-      throw new CommandLine.ParameterException(spec.commandLine(), bad.getMessage(), bad);
+      throw new UsageException(bad.getMessage(), bad);
     }
-    PrintWriter out = spec.commandLine().getOut();
     try (RpcClient client = Connector.connect(options, System.getenv())) {
       if (options.json()) {
         JsonListing listing = new JsonListing(out);
         QueuePages.fetch(client, first, listing);
         listing.finish();
       } else {
-        Clock clock = Clock.systemDefaultZone();
-        TableListing table = new TableListing(columns, clock.instant(), clock.getZone());
+        TableListing table = new TableListing(columns, Instant.now(), QueueColumn.zoneFor(columns));
         QueuePages.fetch(client, first, table);
         out.print(table.render(noHeader));
       }

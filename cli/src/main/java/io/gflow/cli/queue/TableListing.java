@@ -20,6 +20,7 @@ final class TableListing implements QueuePages.Sink {
   private final ZoneId zone;
   private final List<List<String>> rows = new ArrayList<>();
 
+  /** A table of {@code columns} at {@code now}; {@code zone} as {@link QueueColumn#zoneFor}. */
   TableListing(List<QueueColumn> columns, Instant now, ZoneId zone) {
     this.columns = columns;
     this.now = now;
