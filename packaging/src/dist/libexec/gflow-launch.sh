@@ -88,13 +88,20 @@ gflow_find_java() {
   if [ -z "$gflow_major" ] || [ "$gflow_major" -lt 17 ]; then
     gflow_die "needs Java 17 or newer; found ${gflow_major:-an unknown version} at $gflow_java (set JAVA_HOME)"
   fi
+  # Naming the JDK's own Linux selector provider (what it picks by default) spares a client's first
+  # socket a ServiceLoader scan that opens every client jar (~10-25 ms CPU). It is an internal
+  # class, so only on the JDKs known to have it: a later one that renamed it would break clients.
+  case $gflow_major in
+    1[7-9] | 2[0-5])
+      gflow_client_flags="$gflow_client_flags -Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider"
+      ;;
+  esac
 }
 
 # The client JVM: flags that favour a fast cold start (shared/notes/cli-startup.md), and only the
 # client jars (a client must never load daemon code). gflow-cds trains and checks its archive with
-# exactly these. Naming the JDK's own Linux selector provider (what it picks by default) spares
-# the first socket a ServiceLoader scan that opens every client jar (~10-25 ms CPU).
-gflow_client_flags='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Djava.nio.channels.spi.SelectorProvider=sun.nio.ch.EPollSelectorProvider'
+# exactly these (gflow_find_java may add one).
+gflow_client_flags='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
 gflow_client_cp=$gflow_lib/gflow-cli.jar:$gflow_lib/gflow-protocol.jar:$gflow_lib/jackson-core.jar:$gflow_lib/picocli.jar
 # The daemon's jars, listed (not lib/*) so that the class path, which an AppCDS archive records,
 # is the same on every start. check-dist.sh fails if a jar in lib/ is on neither class path.
