@@ -287,6 +287,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
           ErrorData.hint("fix the file and reload again; check it with gflowd run --check-config"));
     }
     accounts.flush();
+    jobs.accountsChanged();
     live.set(new Live(config, new RoleResolver(config, settings.ownUid(), accounts)));
     logWarnings();
     LOG.info("config reloaded from {}", file);

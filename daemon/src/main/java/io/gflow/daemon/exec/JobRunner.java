@@ -220,6 +220,11 @@ public final class JobRunner implements AutoCloseable {
     spool(jobId).delete();
   }
 
+  /** The next job of each user gets a fresh launcher, with the user's groups as they are now. */
+  public void renewLaunchers() {
+    helpers.retireAll();
+  }
+
   /** Stops following jobs; the jobs and their wrappers keep running, for the next daemon. */
   @Override
   public void close() {

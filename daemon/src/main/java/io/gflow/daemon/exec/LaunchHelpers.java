@@ -90,6 +90,15 @@ final class LaunchHelpers {
     }
   }
 
+  /**
+   * Retires every launcher, so that the next job of each user starts a fresh one with the groups
+   * the system has now (after {@code admin.reload}); running jobs are not touched.
+   */
+  synchronized void retireAll() {
+    current.clear();
+    retireOld();
+  }
+
   /** Kills every launcher; their wrappers and jobs keep running. */
   synchronized void close() {
     closed = true;

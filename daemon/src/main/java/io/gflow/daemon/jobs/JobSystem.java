@@ -312,6 +312,11 @@ public final class JobSystem implements AutoCloseable {
     return limits.current().draining();
   }
 
+  /** After {@code admin.reload}: jobs started from now on run with their users' current groups. */
+  public void accountsChanged() {
+    runner.renewLaunchers();
+  }
+
   /** Counts of jobs by state, for daemon.info. */
   public Map<JobState, Long> counts() {
     return store.countByState();

@@ -117,6 +117,27 @@ class JobRunnerStartIT {
   }
 
   @Test
+  void renewLaunchers_nextJobGetsANewLauncher_runningJobStillReported() throws Exception {
+    Launched first = fixture.start(TestJobs.command(52, dir, "/bin/sleep", "1000"), Map.of());
+    long oldLauncher = ProcessStat.read(first.wrapperPid()).orElseThrow().ppid();
+
+    fixture.runner().renewLaunchers();
+    Launched second = fixture.start(TestJobs.command(53, dir, "/bin/sleep", "1000"), Map.of());
+    try {
+      long newLauncher = ProcessStat.read(second.wrapperPid()).orElseThrow().ppid();
+      assertNotEquals(oldLauncher, newLauncher);
+      assertNotEquals(ProcessHandle.current().pid(), newLauncher);
+    } finally {
+      killJob(52, first);
+      killJob(53, second);
+    }
+    assertEquals(
+        Set.of(
+            new Ended(52, ExitStatus.killed(9), null), new Ended(53, ExitStatus.killed(9), null)),
+        Set.copyOf(fixture.awaitEnds(2)));
+  }
+
+  @Test
   void launcherKilled_runningJobStillReported_nextJobGetsNewLauncher() throws Exception {
     Job job = TestJobs.command(48, dir, "/bin/sh", "-c", "sleep 1; exit 6");
     RunnerFixture.Started started = fixture.startAndAwaitJob(job);
