@@ -129,19 +129,12 @@ public final class RpcClient implements AutoCloseable {
    * @throws IOException when the connection fails or closes without a reply
    */
   public byte[] callForFrame(String method, JsonObject params) throws IOException {
-    IOException writeFailure = null;
-    try {
-      sendRequest(method, params);
-    } catch (IOException failed) {
-      writeFailure = failed; // as in exchange: the daemon may have refused us; read its reason
-    }
+    long id = nextId++;
+    IOException writeFailure = tryWrite(new Request(JsonNumber.of(id), method, params));
     try {
       return nextFrame();
     } catch (IOException closed) {
-      if (writeFailure != null) {
-        closed.addSuppressed(writeFailure);
-      }
-      throw closed;
+      throw withWriteFailure(closed, writeFailure);
     }
   }
 
@@ -170,7 +163,7 @@ public final class RpcClient implements AutoCloseable {
       frame = null;
     }
     if (frame == null) {
-      throw new IOException("gflowd at " + socket + " closed the connection without a reply");
+      throw closedWithoutReply();
     }
     return frame;
   }
@@ -208,12 +201,7 @@ public final class RpcClient implements AutoCloseable {
 
   /** Sends one request and reads one reply (the daemon may reply early and close on errors). */
   public Response exchange(Request request) throws IOException {
-    IOException writeFailure = null;
-    try {
-      writeRequest(request);
-    } catch (IOException failed) {
-      writeFailure = failed; // the daemon may have refused us and closed: read its reason first
-    }
+    IOException writeFailure = tryWrite(request);
     int length;
     try {
       length = reader.nextInPlace();
@@ -221,14 +209,33 @@ public final class RpcClient implements AutoCloseable {
       length = -1;
     }
     if (length < 0) {
-      IOException closed =
-          new IOException("gflowd at " + socket + " closed the connection without a reply");
-      if (writeFailure != null) {
-        closed.addSuppressed(writeFailure);
-      }
-      throw closed;
+      throw withWriteFailure(closedWithoutReply(), writeFailure);
     }
     return decode(reader.frame(), length);
+  }
+
+  /**
+   * Writes {@code request}; a failure is returned, not thrown: the daemon may have refused us and
+   * closed, and its reason is the reply to read first.
+   */
+  private IOException tryWrite(Request request) {
+    try {
+      writeRequest(request);
+      return null;
+    } catch (IOException failed) {
+      return failed;
+    }
+  }
+
+  private IOException closedWithoutReply() {
+    return new IOException("gflowd at " + socket + " closed the connection without a reply");
+  }
+
+  private static IOException withWriteFailure(IOException closed, IOException writeFailure) {
+    if (writeFailure != null) {
+      closed.addSuppressed(writeFailure);
+    }
+    return closed;
   }
 
   private void writeRequest(Request request) throws IOException {
