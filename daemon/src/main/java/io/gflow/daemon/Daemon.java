@@ -9,6 +9,7 @@ import io.gflow.daemon.config.ConfigException;
 import io.gflow.daemon.config.ConfigLoader;
 import io.gflow.daemon.config.DaemonConfig;
 import io.gflow.daemon.config.Limits;
+import io.gflow.daemon.config.StartOnlyKeys;
 import io.gflow.daemon.control.ControlHandlers;
 import io.gflow.daemon.control.InspectionHandlers;
 import io.gflow.daemon.debug.DebugState;
@@ -75,6 +76,8 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
   private final AtomicReference<Live> live = new AtomicReference<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
+  // the config the daemon started with; its start-only keys stay in force until a restart
+  private DaemonConfig startConfig;
   private CachingDirectory accounts;
   private AuditLog audit;
   private RpcServer server;
@@ -130,6 +133,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
             });
     closer.register(timer::shutdownNow);
     accounts = new CachingDirectory(new NssDirectory(), clock);
+    startConfig = config;
     live.set(new Live(config, new RoleResolver(config, settings.ownUid(), accounts)));
     logWarnings();
     SocketGuard guard = guardSocket();
@@ -290,8 +294,12 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
     jobs.accountsChanged();
     live.set(new Live(config, new RoleResolver(config, settings.ownUid(), accounts)));
     logWarnings();
+    List<String> restartRequired = StartOnlyKeys.changed(startConfig, config);
     LOG.info("config reloaded from {}", file);
-    return new ReloadResult(file == null ? null : file.toString());
+    if (!restartRequired.isEmpty()) {
+      LOG.warn("config: {} changed but take(s) effect only after a restart", restartRequired);
+    }
+    return new ReloadResult(file == null ? null : file.toString(), restartRequired);
   }
 
   @Override

@@ -93,7 +93,8 @@ class WireGoldenTest {
 
   @Test
   void reloadResult_matchesGolden() {
-    ReloadResult reload = new ReloadResult("/etc/gflow/gflowd.toml");
+    ReloadResult reload =
+        new ReloadResult("/etc/gflow/gflowd.toml", List.of("socket", "scheduler.slots"));
 
     assertWritesGolden("reload-result.json", reload.toJson());
     assertEquals(reload, ReloadResult.fromJson(golden("reload-result.json")));
@@ -101,10 +102,18 @@ class WireGoldenTest {
 
   @Test
   void reloadResultWithoutConfig_writesExplicitNull() {
-    ReloadResult defaults = new ReloadResult(null);
+    ReloadResult defaults = new ReloadResult(null, List.of());
 
     assertWritesGolden("reload-result-defaults.json", defaults.toJson());
     assertEquals(defaults, ReloadResult.fromJson(golden("reload-result-defaults.json")));
+  }
+
+  @Test
+  void reloadResultOfOlderDaemon_withoutRestartRequired_readsAsNone() {
+    ReloadResult old =
+        ReloadResult.fromJson(JsonObject.builder().put("config", JsonValue.of("/x")).build());
+
+    assertEquals(new ReloadResult("/x", List.of()), old);
   }
 
   @Test

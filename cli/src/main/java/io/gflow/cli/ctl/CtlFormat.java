@@ -39,8 +39,16 @@ final class CtlFormat {
   }
 
   static String reload(ReloadResult result) {
-    return result.config() == null
-        ? "gflowd: config reloaded (no config file; defaults apply)"
-        : "gflowd: config reloaded from " + SafeText.escape(result.config(), 500);
+    String reloaded =
+        result.config() == null
+            ? "gflowd: config reloaded (no config file; defaults apply)"
+            : "gflowd: config reloaded from " + SafeText.escape(result.config(), 500);
+    if (result.restartRequired().isEmpty()) {
+      return reloaded;
+    }
+    return reloaded
+        + "\ngflowd: changed, but applied only when the daemon restarts: "
+        + SafeText.escape(String.join(", ", result.restartRequired()), 2000)
+        + " (restart it: systemctl restart gflowd, or gflowd stop && gflowd start)";
   }
 }

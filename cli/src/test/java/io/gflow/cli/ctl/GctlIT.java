@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gflow.daemon.DaemonExtension;
 import io.gflow.protocol.json.Json;
+import io.gflow.protocol.json.JsonArray;
 import io.gflow.protocol.json.JsonObject;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -72,6 +74,30 @@ class GctlIT {
     GctlRunner.Run run = gctl(withSocket(socket(), "reload"));
     assertEquals(0, run.exitCode(), run.stderr());
     assertTrue(run.stdout().contains(daemon.configFile().toString()), run.stdout());
+  }
+
+  @Test
+  void reload_startOnlyKeyChanged_appliesTheRestAndNamesWhatNeedsARestart() throws Exception {
+    Files.writeString(daemon.configFile(), "private_data = false\n[scheduler]\nslots = 7\n");
+    GctlRunner.Run run = gctl(withSocket(socket(), "reload"));
+    assertEquals(0, run.exitCode(), run.stderr());
+    assertTrue(
+        run.stdout()
+            .contains(
+                "gflowd: changed, but applied only when the daemon restarts: scheduler.slots"),
+        run.stdout());
+    assertFalse(run.stdout().contains("private_data"), run.stdout());
+
+    GctlRunner.Run json = gctl(withSocket(socket(), "reload", "--json"));
+    JsonObject result = (JsonObject) Json.parse(json.stdout().trim());
+    assertEquals(JsonArray.ofStrings(List.of("scheduler.slots")), result.get("restart_required"));
+  }
+
+  @Test
+  void reload_unchangedFile_namesNothingToRestart() {
+    GctlRunner.Run run = gctl(withSocket(socket(), "reload"));
+    assertEquals(0, run.exitCode(), run.stderr());
+    assertFalse(run.stdout().contains("restart"), run.stdout());
   }
 
   @Test
