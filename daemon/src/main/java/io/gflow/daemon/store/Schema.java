@@ -65,7 +65,13 @@ final class Schema {
                   """
                   CREATE TABLE settings (
                     name TEXT PRIMARY KEY,
-                    value TEXT NOT NULL) WITHOUT ROWID""")));
+                    value TEXT NOT NULL) WITHOUT ROWID""")),
+          // Every insert and state change updated it; jobs_by_uid_state starts with uid, so it
+          // serves the same lookups.
+          new Migration(
+              2,
+              "drop jobs_by_uid, a prefix of jobs_by_uid_state",
+              List.of("DROP INDEX IF EXISTS jobs_by_uid")));
 
   /** The version a database has once every known migration is applied. */
   static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
