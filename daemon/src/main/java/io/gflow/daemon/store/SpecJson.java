@@ -67,80 +67,39 @@ final class SpecJson {
 
   /** Writes the members in {@link #tree}'s order; false as soon as a string is not ASCII. */
   private static boolean writeAscii(JobSpec spec, PlainJson.Output out) {
+    // Name, value pairs; a null value is left out, as putIfNotNull does.
+    Object[] members = {
+      "command", spec.command(),
+      "script", spec.script(),
+      "name", spec.name(),
+      "cwd", spec.cwd(),
+      "env", new TreeMap<>(spec.env()),
+      "gpus", spec.gpus(),
+      "priority", spec.priority(),
+      "time_limit", spec.timeLimit() == null ? null : spec.timeLimit().toString(),
+      "begin", spec.begin() == null ? null : spec.begin().toString(),
+      "depends_on", spec.dependsOn(),
+      "dependency_mode", spec.dependencyMode().wireName(),
+      "auto_cancel", spec.autoCancel(),
+      "group", spec.group(),
+      "project", spec.project(),
+      "output", spec.output(),
+      "error", spec.error(),
+      "array_throttle", spec.arrayThrottle()
+    };
     out.append('{');
-    if ((spec.command() != null && !strings("command", spec.command(), out))
-        || !string("script", spec.script(), out)
-        || !string("name", spec.name(), out)
-        || !string("cwd", spec.cwd(), out)
-        || !env(spec.env(), out)) {
-      return false;
-    }
-    number("gpus", spec.gpus(), out);
-    number("priority", spec.priority(), out);
-    if (!string("time_limit", spec.timeLimit() == null ? null : spec.timeLimit().toString(), out)
-        || !string("begin", spec.begin() == null ? null : spec.begin().toString(), out)) {
-      return false;
-    }
-    longs("depends_on", spec.dependsOn(), out);
-    if (!string("dependency_mode", spec.dependencyMode().wireName(), out)) {
-      return false;
-    }
-    name("auto_cancel", out);
-    out.appendAscii(spec.autoCancel() ? "true" : "false");
-    if (!string("group", spec.group(), out)
-        || !string("project", spec.project(), out)
-        || !string("output", spec.output(), out)
-        || !string("error", spec.error(), out)) {
-      return false;
-    }
-    if (spec.arrayThrottle() != null) {
-      number("array_throttle", spec.arrayThrottle(), out);
-    }
-    out.append('}');
-    return true;
-  }
-
-  private static void longs(String name, List<Long> values, PlainJson.Output out) {
-    name(name, out);
-    out.append('[');
-    for (int index = 0; index < values.size(); index++) {
-      if (index > 0) {
+    for (int index = 0; index < members.length; index += 2) {
+      Object value = members[index + 1];
+      if (value == null) {
+        continue;
+      }
+      if (out.length() > 1) {
         out.append(',');
       }
-      out.appendAscii(Long.toString(values.get(index)));
-    }
-    out.append(']');
-  }
-
-  private static boolean strings(String name, List<String> values, PlainJson.Output out) {
-    name(name, out);
-    out.append('[');
-    for (int index = 0; index < values.size(); index++) {
-      if (index > 0) {
-        out.append(',');
-      }
-      if (!PlainJson.writeString(values.get(index), out)) {
-        return false;
-      }
-    }
-    out.append(']');
-    return true;
-  }
-
-  private static boolean env(Map<String, String> env, PlainJson.Output out) {
-    name("env", out);
-    out.append('{');
-    boolean first = true;
-    for (Map.Entry<String, String> variable : new TreeMap<>(env).entrySet()) {
-      if (!first) {
-        out.append(',');
-      }
-      first = false;
-      if (!PlainJson.writeString(variable.getKey(), out)) {
-        return false;
-      }
-      out.append(':');
-      if (!PlainJson.writeString(variable.getValue(), out)) {
+      out.append('"');
+      out.appendAscii((String) members[index]);
+      out.appendAscii("\":");
+      if (!value(value, out)) {
         return false;
       }
     }
@@ -148,28 +107,49 @@ final class SpecJson {
     return true;
   }
 
-  /** A string member; nothing when {@code value} is null (as {@code putIfNotNull}). */
-  private static boolean string(String name, String value, PlainJson.Output out) {
-    if (value == null) {
+  /** A list, a map (the env) or a scalar. */
+  private static boolean value(Object value, PlainJson.Output out) {
+    if (value instanceof List<?> list) {
+      out.append('[');
+      for (int index = 0; index < list.size(); index++) {
+        if (index > 0) {
+          out.append(',');
+        }
+        if (!scalar(list.get(index), out)) {
+          return false;
+        }
+      }
+      out.append(']');
       return true;
     }
-    name(name, out);
-    return PlainJson.writeString(value, out);
-  }
-
-  private static void number(String name, long value, PlainJson.Output out) {
-    name(name, out);
-    out.appendAscii(Long.toString(value));
-  }
-
-  /** A member name (a constant, so ASCII) and its colon, after a comma unless it is the first. */
-  private static void name(String name, PlainJson.Output out) {
-    if (out.length() > 1) {
-      out.append(',');
+    if (value instanceof Map<?, ?> map) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> member : map.entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        if (!scalar(member.getKey(), out)) {
+          return false;
+        }
+        out.append(':');
+        if (!scalar(member.getValue(), out)) {
+          return false;
+        }
+      }
+      out.append('}');
+      return true;
     }
-    out.append('"');
-    out.appendAscii(name);
-    out.append('"');
-    out.append(':');
+    return scalar(value, out);
+  }
+
+  /** A string, or a number or boolean (whose text is its JSON). */
+  private static boolean scalar(Object value, PlainJson.Output out) {
+    if (value instanceof String text) {
+      return PlainJson.writeString(text, out);
+    }
+    out.appendAscii(value.toString());
+    return true;
   }
 }
