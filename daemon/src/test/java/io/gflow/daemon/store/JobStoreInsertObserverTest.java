@@ -58,10 +58,13 @@ class JobStoreInsertObserverTest {
   @Test
   @Timeout(30)
   void insert_oneGroup_observedOnceBeforeAnyReplyWithoutTheFailedInsert() throws Exception {
+    // Holds the writer in a group of its own while the next group queues up.
+    CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<Object> blocker =
         store.inTransaction(
             context -> {
+              entered.countDown();
               try {
                 release.await();
               } catch (InterruptedException e) {
@@ -69,6 +72,7 @@ class JobStoreInsertObserverTest {
               }
               return null;
             });
+    entered.await();
     CompletableFuture<List<Job>> first = store.insert(2, start -> pendingJobs(start, 2, 7));
     // Inserts its rows, then fails: its savepoint is rolled back and its jobs not reported.
     CompletableFuture<Object> failing =
@@ -88,7 +92,7 @@ class JobStoreInsertObserverTest {
     assertEquals(List.of(3L), ids(second.join()));
     assertEquals(List.of(List.of(1L, 2L, 3L)), observed, "one call for the one commit");
     assertEquals(List.of(false, false, false), sawDone, "observed before any future completed");
-    assertEquals(1, store.commits());
+    assertEquals(2, store.commits(), "the blocker's group, then the one observed");
     assertEquals(List.of(1L, 2L, 3L), ids(store.list(JobQuery.all(10))));
   }
 
