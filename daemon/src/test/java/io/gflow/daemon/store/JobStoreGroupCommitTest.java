@@ -41,6 +41,7 @@ class JobStoreGroupCommitTest {
     ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
     Set<Long> observed = ConcurrentHashMap.newKeySet();
     AtomicLong observerCalls = new AtomicLong();
+    List<Long> observedInOrder = new ArrayList<>(); // writer thread only until the store closes
     ConcurrentLinkedQueue<Long> ackedBeforeObserved = new ConcurrentLinkedQueue<>();
     long commits;
     long started = System.nanoTime();
@@ -49,6 +50,7 @@ class JobStoreGroupCommitTest {
           jobs -> {
             observerCalls.incrementAndGet();
             jobs.forEach(job -> observed.add(job.id()));
+            jobs.forEach(job -> observedInOrder.add(job.id()));
           });
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       try {
@@ -91,6 +93,7 @@ class JobStoreGroupCommitTest {
     assertEquals(distinct, observed, "the observer is told every committed insert");
     assertEquals(List.of(), List.copyOf(ackedBeforeObserved), "told before the insert completes");
     assertTrue(observerCalls.get() <= commits, observerCalls + " observer calls");
+    assertEquals(observedInOrder.stream().sorted().toList(), observedInOrder, "told in id order");
     try (JobStore reopened = JobStore.open(dir.resolve("gflow.db"), CLOCK)) {
       assertEquals(total, reopened.maxId());
       Set<Long> stored = new HashSet<>();
