@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
@@ -246,7 +247,7 @@ public final class JobStore implements AutoCloseable {
    * one per insert. Runs on the writer thread: it must be quick and must not wait for a write of
    * this store. The jobs are in id order within a call; calls follow commit order.
    */
-  public void observeInserts(java.util.function.Consumer<List<Job>> observer) {
+  public void observeInserts(Consumer<List<Job>> observer) {
     writer.observeInserts(observer);
   }
 
