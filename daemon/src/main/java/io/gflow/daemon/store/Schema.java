@@ -58,6 +58,8 @@ final class Schema {
                   // order
                   // and pages need no sort.
                   "CREATE INDEX jobs_by_state ON jobs (state)",
+                  // Not redundant with jobs_by_uid_state: only this one yields one user's jobs of
+                  // every state in id order (a page of gqueue -a -u).
                   "CREATE INDEX jobs_by_uid ON jobs (uid)",
                   "CREATE INDEX jobs_by_uid_state ON jobs (uid, state)",
                   "CREATE INDEX jobs_by_array ON jobs (array_job_id) WHERE array_job_id IS NOT NULL",
@@ -65,13 +67,7 @@ final class Schema {
                   """
                   CREATE TABLE settings (
                     name TEXT PRIMARY KEY,
-                    value TEXT NOT NULL) WITHOUT ROWID""")),
-          // Every insert and state change updated it; jobs_by_uid_state starts with uid, so it
-          // serves the same lookups.
-          new Migration(
-              2,
-              "drop jobs_by_uid, a prefix of jobs_by_uid_state",
-              List.of("DROP INDEX IF EXISTS jobs_by_uid")));
+                    value TEXT NOT NULL) WITHOUT ROWID""")));
 
   /** The version a database has once every known migration is applied. */
   static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
