@@ -37,18 +37,15 @@ public final class JobService {
       Function<String, Optional<Long>> uidOfUser) {
     this.events = new EventLog(clock);
     JobViews views = new JobViews(outputs);
-    // New jobs are stored by the submit itself: their event is due now, and the scheduler hands
-    // the sink (so changed()) only what it changes about them later.
-    this.submit =
-        new SubmitHandler(
-            store,
-            policy,
-            jobs -> {
-              events.append(jobs);
-              scheduler.submitted(jobs);
-            },
-            limits,
-            clock);
+    // New jobs are stored by the submit itself: their event is due at their commit, and the
+    // scheduler hands the sink (so changed()) only what it changes about them later. The store
+    // tells both once per group commit, before the submitters are answered.
+    store.observeInserts(
+        jobs -> {
+          events.append(jobs);
+          scheduler.submitted(jobs);
+        });
+    this.submit = new SubmitHandler(store, policy, limits, clock);
     this.queries = new QueryHandlers(store, views, outputs, events, policy, uidOfUser);
     this.control = new ControlJobHandlers(queries, scheduler, signaller, audit);
   }

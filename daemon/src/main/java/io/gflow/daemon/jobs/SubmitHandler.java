@@ -21,13 +21,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
 /**
  * {@code job.submit}: checks who may submit what, expands arrays, stores the jobs durably and only
- * then answers; the scheduler learns of them afterwards. Thread-safe.
+ * then answers. The scheduler learns of new jobs from the store (once per group commit, before the
+ * submitters are answered; see {@link JobStore#observeInserts}). Thread-safe.
  */
 final class SubmitHandler implements Handler {
   /** Highest priority a plain user may ask for (SPEC §5). */
@@ -37,19 +37,13 @@ final class SubmitHandler implements Handler {
 
   private final JobStore store;
   private final Supplier<JobPolicy> policy;
-  private final Consumer<List<Job>> scheduler;
   private final Supplier<QueueLimits> limits;
   private final Clock clock;
 
   SubmitHandler(
-      JobStore store,
-      Supplier<JobPolicy> policy,
-      Consumer<List<Job>> scheduler,
-      Supplier<QueueLimits> limits,
-      Clock clock) {
+      JobStore store, Supplier<JobPolicy> policy, Supplier<QueueLimits> limits, Clock clock) {
     this.store = store;
     this.policy = policy;
-    this.scheduler = scheduler;
     this.limits = limits;
     this.clock = clock;
   }
@@ -97,7 +91,6 @@ final class SubmitHandler implements Handler {
                     queued -> checkQueuedQuota(owner.user(), queued, count),
                     build)
                 : store.insert(count, build));
-    scheduler.accept(jobs);
     return new SubmitResult(jobs.stream().map(Job::id).toList(), limits.get().draining()).toJson();
   }
 

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
@@ -239,6 +240,17 @@ public final class JobStore implements AutoCloseable {
     return join(writer.submit(context -> context.purgeFinishedBefore(cutoffMillis)));
   }
 
+  /**
+   * Tells {@code observer} the jobs that {@link #insert} calls added, once per group commit, after
+   * the commit and before those inserts' futures complete: whoever must learn of every new job (the
+   * scheduler) learns of it before its submitter is answered, with one call per commit rather than
+   * one per insert. Runs on the writer thread: it must be quick and must not wait for a write of
+   * this store. The jobs are in id order within a call; calls follow commit order.
+   */
+  public void observeInserts(Consumer<List<Job>> observer) {
+    writer.observeInserts(observer);
+  }
+
   /** Tells {@code observer} the duration of each group commit in nanoseconds (for metrics). */
   public void observeCommits(java.util.function.LongConsumer observer) {
     writer.observeCommits(observer);
@@ -260,6 +272,11 @@ public final class JobStore implements AutoCloseable {
    */
   <T> CompletableFuture<T> onWriterConnection(StoreWrite<T> write) {
     return writer.submitOutsideTransaction(write);
+  }
+
+  /** Test hook: queues {@code write} to run inside the next group's transaction, like any write. */
+  <T> CompletableFuture<T> inTransaction(StoreWrite<T> write) {
+    return writer.submit(write);
   }
 
   private static <T> T join(CompletableFuture<T> future) {

@@ -58,6 +58,8 @@ final class Schema {
                   // order
                   // and pages need no sort.
                   "CREATE INDEX jobs_by_state ON jobs (state)",
+                  // Not redundant with jobs_by_uid_state: only this one yields one user's jobs of
+                  // every state in id order (a page of gqueue -a -u).
                   "CREATE INDEX jobs_by_uid ON jobs (uid)",
                   "CREATE INDEX jobs_by_uid_state ON jobs (uid, state)",
                   "CREATE INDEX jobs_by_array ON jobs (array_job_id) WHERE array_job_id IS NOT NULL",

@@ -1,5 +1,6 @@
 package io.gflow.daemon.store;
 
+import io.gflow.daemon.job.Job;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,7 @@ final class StoreWriter {
   private boolean closed;
 
   private volatile LongConsumer commitObserver = nanos -> {};
+  private volatile Consumer<List<Job>> insertObserver = jobs -> {};
 
   // Writer thread only: whether the last group failed, to log only the transitions.
   private boolean failing;
@@ -85,6 +88,27 @@ final class StoreWriter {
   /** Tells {@code observer} how long each successful group commit took, in nanoseconds. */
   void observeCommits(LongConsumer observer) {
     commitObserver = observer;
+  }
+
+  /**
+   * Tells {@code observer} the jobs each group inserted, once per commit and before the inserts'
+   * futures complete, on the writer thread (so it must be quick and not wait for a store write).
+   */
+  void observeInserts(Consumer<List<Job>> observer) {
+    insertObserver = observer;
+  }
+
+  private void observeInserted(List<Job> jobs) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    try {
+      insertObserver.accept(jobs);
+    } catch (RuntimeException failed) {
+      // The jobs are committed and their submitters will be answered; the daemon log shows why
+      // the scheduler may not know them until a restart.
+      LOG.error("insert observer failed for {} new jobs", jobs.size(), failed);
+    }
   }
 
   private void observeCommit(long nanos) {
@@ -142,6 +166,7 @@ final class StoreWriter {
       RuntimeException failure = groupFailure(e);
       rollback(failure);
       context.resetNextId(firstFreeId);
+      context.takeInserted();
       for (Queued<?> queued : writes) {
         queued.future.completeExceptionally(failure);
       }
@@ -149,6 +174,7 @@ final class StoreWriter {
     }
     commits.incrementAndGet();
     observeCommit(System.nanoTime() - begin);
+    observeInserted(context.takeInserted());
     if (failing) {
       failing = false;
       LOG.info("job store {} accepts writes again", dbFile);
@@ -160,6 +186,7 @@ final class StoreWriter {
 
   private <T> void applyInSavepoint(Queued<T> queued) throws SQLException {
     long firstFreeId = context.nextId();
+    int insertedMark = context.insertedMark();
     context.execute("SAVEPOINT write");
     try {
       queued.result = queued.write.apply(context);
@@ -167,19 +194,20 @@ final class StoreWriter {
       if (StoreErrors.isUnavailable(e)) {
         throw e; // the storage's fault: the whole group fails
       }
-      undo(firstFreeId);
+      undo(firstFreeId, insertedMark);
       queued.failure =
           new IllegalStateException("job store rejected a write: " + e.getMessage(), e);
       return;
     } catch (RuntimeException e) {
-      undo(firstFreeId);
+      undo(firstFreeId, insertedMark);
       queued.failure = e;
       return;
     }
     context.execute("RELEASE write");
   }
 
-  private void undo(long firstFreeId) throws SQLException {
+  private void undo(long firstFreeId, int insertedMark) throws SQLException {
+    context.forgetInsertedAfter(insertedMark);
     context.execute("ROLLBACK TO write");
     context.execute("RELEASE write");
     context.resetNextId(firstFreeId);

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ final class WriterContext implements AutoCloseable {
   // SQL -> its statement, prepared once; dropped when it fails (the driver finalizes it then).
   private final Map<String, PreparedStatement> prepared = new HashMap<>();
   private final SpecTexts specTexts = new SpecTexts();
+  // The jobs inserted in the current group so far, for the observer told after its commit.
+  private final List<Job> inserted = new ArrayList<>();
   private long nextId;
 
   WriterContext(Connection connection) throws SQLException {
@@ -92,6 +95,24 @@ final class WriterContext implements AutoCloseable {
   /** Inserts new rows; an id already present fails the statement rather than overwriting. */
   void insert(List<Job> jobs) throws SQLException {
     write(JobRows.INSERT, jobs);
+    inserted.addAll(jobs);
+  }
+
+  /** How many jobs this group has inserted so far: a mark for {@link #forgetInsertedAfter}. */
+  int insertedMark() {
+    return inserted.size();
+  }
+
+  /** Forgets the inserts after {@code mark}, which a savepoint rollback has undone. */
+  void forgetInsertedAfter(int mark) {
+    inserted.subList(mark, inserted.size()).clear();
+  }
+
+  /** The jobs this group inserted, in insertion order; starts the next group's list. */
+  List<Job> takeInserted() {
+    List<Job> taken = List.copyOf(inserted);
+    inserted.clear();
+    return taken;
   }
 
   /** Inserts or replaces rows by id. */

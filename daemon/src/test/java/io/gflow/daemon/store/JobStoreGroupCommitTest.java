@@ -11,11 +11,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -37,9 +39,19 @@ class JobStoreGroupCommitTest {
   void insert_concurrentSubmitters_shareCommitsAndKeepEveryJob() throws Exception {
     int total = THREADS * INSERTS_PER_THREAD;
     ConcurrentLinkedQueue<Long> acknowledged = new ConcurrentLinkedQueue<>();
+    Set<Long> observed = ConcurrentHashMap.newKeySet();
+    AtomicLong observerCalls = new AtomicLong();
+    List<Long> observedInOrder = new ArrayList<>(); // writer thread only until the store closes
+    ConcurrentLinkedQueue<Long> ackedBeforeObserved = new ConcurrentLinkedQueue<>();
     long commits;
     long started = System.nanoTime();
     try (JobStore store = JobStore.open(dir.resolve("gflow.db"), CLOCK)) {
+      store.observeInserts(
+          jobs -> {
+            observerCalls.incrementAndGet();
+            jobs.forEach(job -> observed.add(job.id()));
+            jobs.forEach(job -> observedInOrder.add(job.id()));
+          });
       ExecutorService pool = Executors.newFixedThreadPool(THREADS);
       try {
         CountDownLatch start = new CountDownLatch(1);
@@ -54,6 +66,9 @@ class JobStoreGroupCommitTest {
                       // Like a client: the next submit only after this one is acknowledged.
                       Job job = store.insert(1, first -> pendingJobs(first, 1, uid)).join().get(0);
                       acknowledged.add(job.id());
+                      if (!observed.contains(job.id())) {
+                        ackedBeforeObserved.add(job.id());
+                      }
                     }
                     return null;
                   }));
@@ -75,6 +90,10 @@ class JobStoreGroupCommitTest {
     Set<Long> distinct = new HashSet<>(acknowledged);
     assertEquals(total, distinct.size(), "every acknowledged id is distinct");
     assertTrue(commits <= total / 4, "expected shared commits, got " + commits + " for " + total);
+    assertEquals(distinct, observed, "the observer is told every committed insert");
+    assertEquals(List.of(), List.copyOf(ackedBeforeObserved), "told before the insert completes");
+    assertTrue(observerCalls.get() <= commits, observerCalls + " observer calls");
+    assertEquals(observedInOrder.stream().sorted().toList(), observedInOrder, "told in id order");
     try (JobStore reopened = JobStore.open(dir.resolve("gflow.db"), CLOCK)) {
       assertEquals(total, reopened.maxId());
       Set<Long> stored = new HashSet<>();

@@ -5,6 +5,7 @@ import static io.gflow.daemon.store.StoreFixtures.NOW;
 import static io.gflow.daemon.store.StoreFixtures.ids;
 import static io.gflow.daemon.store.StoreFixtures.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gflow.daemon.job.Job;
@@ -116,6 +117,17 @@ class JobStoreQueryTest {
     assertTrue(plan(mine).contains("USING INDEX jobs_by_uid_state"), plan(mine));
     assertEquals(List.of(1L, 2L, 8L, 9L, 10L, 16L), ids(store.list(queued)));
     assertEquals(List.of(2L, 8L, 10L, 16L), ids(store.list(mine)));
+  }
+
+  @Test
+  @Timeout(30)
+  void list_oneUserEveryState_readsTheUidIndexInIdOrderWithoutSorting() throws Exception {
+    JobQuery all = new JobQuery(Set.of(100L), Set.of(), Set.of(), Set.of(), null, 9, 4);
+
+    // jobs_by_uid_state would need every job of the user sorted by id for each page.
+    assertTrue(plan(all).contains("USING INDEX jobs_by_uid "), plan(all));
+    assertFalse(plan(all).contains("TEMP B-TREE"), plan(all));
+    assertEquals(List.of(6L, 8L, 10L, 12L, 14L, 16L), ids(store.list(all)));
   }
 
   private String plan(JobQuery query) throws Exception {
