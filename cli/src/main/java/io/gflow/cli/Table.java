@@ -28,17 +28,27 @@ public final class Table {
             Math.max(widths[column], row.get(column).codePointCount(0, row.get(column).length()));
       }
     }
+    // Straight into one builder: a gqueue table can have 100,000 rows.
     StringBuilder text = new StringBuilder();
     for (List<String> row : all) {
-      StringBuilder line = new StringBuilder();
+      int lineStart = text.length();
       for (int column = 0; column < columns; column++) {
         String cell = row.get(column);
-        line.append(cell);
+        text.append(cell);
         if (column < columns - 1) {
-          line.append(" ".repeat(widths[column] - cell.codePointCount(0, cell.length()) + 2));
+          int blanks = widths[column] - cell.codePointCount(0, cell.length()) + 2;
+          for (int blank = 0; blank < blanks; blank++) {
+            text.append(' ');
+          }
         }
       }
-      text.append(line.toString().stripTrailing()).append('\n');
+      // As String.stripTrailing: every whitespace code point is a single char.
+      int end = text.length();
+      while (end > lineStart && Character.isWhitespace(text.charAt(end - 1))) {
+        end--;
+      }
+      text.setLength(end);
+      text.append('\n');
     }
     return text.toString();
   }

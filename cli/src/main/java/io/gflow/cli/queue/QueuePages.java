@@ -36,7 +36,7 @@ final class QueuePages {
       PageFrame located = PageFrame.locate(frame, id);
       long nextId = -1;
       if (located != null && located.count() > 0 && located.next() != null) {
-        page = after(page, located.next());
+        page = page.after(located.next());
         nextId = client.sendRequest(Methods.JOB_LIST, page.toJson());
       }
       Long next = sink.page(frame, id);
@@ -44,16 +44,11 @@ final class QueuePages {
         if (next == null) {
           return;
         }
-        page = after(page, next);
+        page = page.after(next);
         nextId = client.sendRequest(Methods.JOB_LIST, page.toJson());
       }
       frame = client.nextFrame();
       id = nextId;
     }
-  }
-
-  private static ListRequest after(ListRequest page, long lastId) {
-    return new ListRequest(
-        page.users(), page.states(), page.ids(), page.names(), page.since(), page.limit(), lastId);
   }
 }
