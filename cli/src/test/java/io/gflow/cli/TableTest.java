@@ -40,4 +40,9 @@ class TableTest {
             + "4    x\u00a0\n",
         Table.render(List.of("A", "B", "C"), rows));
   }
+
+  @Test
+  void render_noColumns_oneEmptyLinePerRow() {
+    assertEquals("\n\n", Table.render(List.of(), List.of(List.of())));
+  }
 }

@@ -15,10 +15,11 @@ final class QueuePages {
     /**
      * Shows the page in {@code frame}, the reply to request {@code id}.
      *
+     * @param located where its jobs are ({@link PageFrame#locate}), null if not in gflowd's layout
      * @return the {@code after_id} of the next page, or null when this was the last
      * @throws io.gflow.protocol.RpcException when the daemon answered with an error
      */
-    Long page(byte[] frame, long id) throws IOException;
+    Long page(byte[] frame, long id, PageFrame located) throws IOException;
   }
 
   private QueuePages() {}
@@ -39,7 +40,7 @@ final class QueuePages {
         page = page.after(located.next());
         nextId = client.sendRequest(Methods.JOB_LIST, page.toJson());
       }
-      Long next = sink.page(frame, id);
+      Long next = sink.page(frame, id, located);
       if (nextId < 0) {
         if (next == null) {
           return;
