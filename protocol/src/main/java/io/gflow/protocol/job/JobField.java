@@ -1,5 +1,6 @@
 package io.gflow.protocol.job;
 
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.gflow.protocol.RpcException;
 import io.gflow.protocol.SafeText;
 import java.util.Arrays;
@@ -50,13 +51,20 @@ public enum JobField {
           EnumSet.of(ID, USER, UID, NAME, STATE, PRIORITY, GPUS, SUBMIT_TIME));
 
   private final String wireName;
+  private final SerializedString encoded;
 
   JobField(String wireName) {
     this.wireName = wireName;
+    this.encoded = new SerializedString(wireName);
   }
 
   public String wireName() {
     return wireName;
+  }
+
+  /** The name ready for a generator (quoted and encoded once, not per job). */
+  SerializedString encoded() {
+    return encoded;
   }
 
   /**

@@ -92,7 +92,7 @@ final class JobFields {
         reason,
         required("priority", priority),
         required("gpus", gpus),
-        assignedGpus == null ? List.of() : assignedGpus.stream().map(Math::toIntExact).toList(),
+        indices(assignedGpus),
         required("submit_time", submitTime),
         startTime,
         endTime,
@@ -111,6 +111,18 @@ final class JobFields {
         env,
         stdoutPath,
         stderrPath);
+  }
+
+  /** GPU indices (already checked to be in range) as ints; a loop, not a stream: one per job. */
+  private static List<Integer> indices(List<Long> values) {
+    if (values == null || values.isEmpty()) {
+      return List.of();
+    }
+    Integer[] indices = new Integer[values.size()];
+    for (int index = 0; index < indices.length; index++) {
+      indices[index] = Math.toIntExact(values.get(index));
+    }
+    return List.of(indices);
   }
 
   private static <T> T required(String member, T value) {

@@ -27,7 +27,8 @@ final class JobInfoWriter {
   static void write(JsonGenerator out, JobInfo job, Set<JobField> fields) throws IOException {
     Members members = new Members(out, fields);
     out.writeStartObject();
-    out.writeNumberField("id", job.id());
+    out.writeFieldName(JobField.ID.encoded());
+    out.writeNumber(job.id());
     members.number(JobField.ARRAY_JOB_ID, job.arrayJobId());
     members.number(JobField.ARRAY_TASK_ID, job.arrayTaskId());
     members.string(JobField.USER, job.user());
@@ -38,7 +39,8 @@ final class JobInfoWriter {
     members.number(JobField.PRIORITY, (long) job.priority());
     members.number(JobField.GPUS, (long) job.gpus());
     if (members.wants(JobField.ASSIGNED_GPUS)) {
-      out.writeArrayFieldStart("assigned_gpus");
+      out.writeFieldName(JobField.ASSIGNED_GPUS.encoded());
+      out.writeStartArray();
       for (int index : job.assignedGpus()) {
         out.writeNumber(index);
       }
@@ -52,7 +54,8 @@ final class JobInfoWriter {
     members.number(JobField.TIME_LIMIT, job.timeLimitSeconds());
     members.instant(JobField.BEGIN, job.begin());
     if (members.wants(JobField.DEPENDS_ON)) {
-      out.writeArrayFieldStart("depends_on");
+      out.writeFieldName(JobField.DEPENDS_ON.encoded());
+      out.writeStartArray();
       for (long id : job.dependsOn()) {
         out.writeNumber(id);
       }
@@ -62,7 +65,8 @@ final class JobInfoWriter {
     members.string(JobField.GROUP, job.group());
     members.string(JobField.PROJECT, job.project());
     if (members.wants(JobField.REDACTED)) {
-      out.writeBooleanField("redacted", job.redacted());
+      out.writeFieldName(JobField.REDACTED.encoded());
+      out.writeBoolean(job.redacted());
     }
     members.strings(JobField.COMMAND, job.command());
     if (job.script() != null) {
@@ -89,7 +93,8 @@ final class JobInfoWriter {
 
     void string(JobField field, String value) throws IOException {
       if (wants(field)) {
-        out.writeStringField(field.wireName(), value);
+        out.writeFieldName(field.encoded());
+        out.writeString(value);
       }
     }
 
@@ -97,7 +102,7 @@ final class JobInfoWriter {
       if (!wants(field)) {
         return;
       }
-      out.writeFieldName(field.wireName());
+      out.writeFieldName(field.encoded());
       if (value == null) {
         out.writeNull();
       } else {
@@ -107,7 +112,8 @@ final class JobInfoWriter {
 
     void instant(JobField field, Instant value) throws IOException {
       if (wants(field)) {
-        out.writeStringField(field.wireName(), value == null ? null : WireInstants.format(value));
+        out.writeFieldName(field.encoded());
+        out.writeString(value == null ? null : WireInstants.format(value));
       }
     }
 
@@ -115,7 +121,7 @@ final class JobInfoWriter {
       if (!wants(field)) {
         return;
       }
-      out.writeFieldName(field.wireName());
+      out.writeFieldName(field.encoded());
       if (values == null) {
         out.writeNull();
         return;
