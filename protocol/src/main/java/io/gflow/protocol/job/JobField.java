@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -50,6 +52,8 @@ public enum JobField {
       Collections.unmodifiableSet(
           EnumSet.of(ID, USER, UID, NAME, STATE, PRIORITY, GPUS, SUBMIT_TIME));
 
+  private static final Map<String, JobField> BY_WIRE_NAME = byWireName();
+
   private final String wireName;
   private final SerializedString encoded;
 
@@ -67,6 +71,19 @@ public enum JobField {
     return encoded;
   }
 
+  /** The member named {@code text} on the wire (exact spelling), or null if there is none. */
+  static JobField byWireName(String text) {
+    return text == null ? null : BY_WIRE_NAME.get(text);
+  }
+
+  private static Map<String, JobField> byWireName() {
+    Map<String, JobField> fields = new HashMap<>();
+    for (JobField field : values()) {
+      fields.put(field.wireName, field);
+    }
+    return Collections.unmodifiableMap(fields);
+  }
+
   /**
    * The member named {@code text} on the wire (exact spelling).
    *
@@ -74,10 +91,9 @@ public enum JobField {
    * @throws RpcException INVALID_PARAMS naming the unknown field and listing the known ones
    */
   public static JobField parse(String context, String text) {
-    for (JobField field : values()) {
-      if (field.wireName.equals(text)) {
-        return field;
-      }
+    JobField field = byWireName(text);
+    if (field != null) {
+      return field;
     }
     throw RpcException.invalidParams(
         context

@@ -177,6 +177,28 @@ class JobInfoReaderTest {
   }
 
   @Test
+  void readArray_repeatedMemberOrEnvVariable_refused() {
+    String text = array(List.of(JOB));
+    for (String repeated :
+        List.of(
+            text.replaceFirst("\"id\":43", "\"id\":43,\"id\":44"),
+            text.replaceFirst("\"name\":", "\"cwd\":null,\"name\":"),
+            text.replaceFirst("\"stderr_path\":[^}]*}", "\"stderr_path\":null,\"state\":\"PD\"}"),
+            text.replaceFirst("\"env\":\\{", "\"env\":{\"PATH\":\"/x\","))) {
+      byte[] bytes = repeated.getBytes(StandardCharsets.UTF_8);
+      RpcException error =
+          assertThrows(
+              RpcException.class,
+              () -> JobInfoReader.readArray(bytes, 0, bytes.length, job -> {}),
+              repeated);
+      assertEquals(ErrorCode.INVALID_PARAMS, error.code(), error.getMessage());
+      assertTrue(
+          error.getMessage().matches("(duplicate field '\\w+' in job|job.env repeats 'PATH')"),
+          error.getMessage());
+    }
+  }
+
+  @Test
   void instants_readAndWrittenAsInstantDoes() {
     List<Instant> instants =
         List.of(
