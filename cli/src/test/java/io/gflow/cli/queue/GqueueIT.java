@@ -149,6 +149,12 @@ class GqueueIT {
               view.contains("--noheader"));
       assertTrue(jobs.size() >= 3, json.stdout());
       assertEquals(expected, table.stdout(), String.join(" ", view));
+      // --json still prints whole jobs: every member, as the record writes them.
+      assertEquals(
+          Json.write(
+              JsonArray.of(jobs.stream().map(io.gflow.protocol.job.JobInfo::toJson).toList())),
+          Json.write(((JsonObject) Json.parse(json.stdout().trim())).get("jobs")));
+      assertTrue(json.stdout().contains("\"stdout_path\":\""), json.stdout());
     }
   }
 
