@@ -18,7 +18,8 @@ import java.util.Set;
  * @param limit 1..100000, default {@value #DEFAULT_LIMIT}
  * @param afterId only ids above this one (the previous page's {@code next}), null from the start
  * @param fields the job members to send, in wire order ({@code id} is always sent); empty for every
- *     member. Only leaves members out: what a caller may see is decided as without it.
+ *     member. Only leaves members out: what a caller may see is decided as without it (and {@code
+ *     env} is never sent by {@code job.list}, asked for or not).
  */
 public record ListRequest(
     List<String> users,
