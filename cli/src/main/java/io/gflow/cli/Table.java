@@ -20,26 +20,53 @@ public final class Table {
     if (all.isEmpty()) {
       return "";
     }
-    int columns = all.get(0).size();
-    int[] widths = new int[columns];
+    int[] widths = new int[all.get(0).size()];
     for (List<String> row : all) {
-      for (int column = 0; column < columns; column++) {
-        widths[column] =
-            Math.max(widths[column], row.get(column).codePointCount(0, row.get(column).length()));
-      }
+      widen(widths, row);
+    }
+    int widest = 0;
+    for (int width : widths) {
+      widest = Math.max(widest, width);
+    }
+    // Blanks by count, so that a row is a few copies: a gqueue table can have 100,000 rows, run
+    // once on a cold JVM (per-row methods get compiled; a long loop in one call would not).
+    String[] blanks = new String[widest + 3];
+    for (int count = 0; count < blanks.length; count++) {
+      blanks[count] = " ".repeat(count);
     }
     StringBuilder text = new StringBuilder();
     for (List<String> row : all) {
-      StringBuilder line = new StringBuilder();
-      for (int column = 0; column < columns; column++) {
-        String cell = row.get(column);
-        line.append(cell);
-        if (column < columns - 1) {
-          line.append(" ".repeat(widths[column] - cell.codePointCount(0, cell.length()) + 2));
-        }
-      }
-      text.append(line.toString().stripTrailing()).append('\n');
+      appendLine(text, row, widths, blanks);
     }
     return text.toString();
+  }
+
+  private static void widen(int[] widths, List<String> row) {
+    for (int column = 0; column < widths.length; column++) {
+      String cell = row.get(column);
+      widths[column] = Math.max(widths[column], cell.codePointCount(0, cell.length()));
+    }
+  }
+
+  private static void appendLine(
+      StringBuilder text, List<String> row, int[] widths, String[] blanks) {
+    if (widths.length == 0) {
+      text.append('\n');
+      return;
+    }
+    int lineStart = text.length();
+    int last = widths.length - 1;
+    for (int column = 0; column < last; column++) {
+      String cell = row.get(column);
+      text.append(cell).append(blanks[widths[column] - cell.codePointCount(0, cell.length()) + 2]);
+    }
+    text.append(row.get(last));
+    // As String.stripTrailing: every whitespace code point is a single char.
+    int end = text.length();
+    while (end > lineStart && Character.isWhitespace(text.charAt(end - 1))) {
+      end--;
+    }
+    text.setLength(end);
+    text.append('\n');
   }
 }

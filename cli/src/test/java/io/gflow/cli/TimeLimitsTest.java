@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class TimeLimitsTest {
@@ -56,5 +57,56 @@ class TimeLimitsTest {
     assertEquals("12:03", TimeLimits.format(723));
     assertEquals("1:02:03", TimeLimits.format(3723));
     assertEquals("2-01:02:03", TimeLimits.format(2 * 86_400 + 3723));
+  }
+
+  @Test
+  void format_sameAsTheFormatStrings() {
+    long[] samples = {
+      -5,
+      0,
+      1,
+      9,
+      10,
+      59,
+      60,
+      61,
+      599,
+      600,
+      3599,
+      3600,
+      3601,
+      35_999,
+      36_000,
+      86_399,
+      86_400,
+      86_401,
+      90_061,
+      863_999,
+      864_000,
+      TimeLimits.MAX_SECONDS,
+      Long.MAX_VALUE
+    };
+    for (long seconds : samples) {
+      assertEquals(formatted(seconds), TimeLimits.format(seconds), "seconds " + seconds);
+    }
+    for (long seconds = 0; seconds < 200_000; seconds += 7) {
+      assertEquals(formatted(seconds), TimeLimits.format(seconds), "seconds " + seconds);
+    }
+  }
+
+  /** The format strings TimeLimits.format used to run. */
+  private static String formatted(long seconds) {
+    long total = Math.max(0, seconds);
+    long days = total / 86_400;
+    long hours = total % 86_400 / 3600;
+    long minutes = total % 3600 / 60;
+    long secs = total % 60;
+    if (days > 0) {
+      return String.format(Locale.ROOT, "%d-%02d:%02d:%02d", days, hours, minutes, secs);
+    }
+    if (hours > 0) {
+      return String.format(Locale.ROOT, "%d:%02d:%02d", hours, minutes, secs);
+    }
+    return String.format(Locale.ROOT, "%d:%02d", minutes, secs);
   }
 }

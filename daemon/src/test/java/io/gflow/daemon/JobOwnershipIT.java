@@ -187,6 +187,31 @@ class JobOwnershipIT {
   }
 
   @Test
+  void list_withFields_otherUserStillSeesNoDetailsOwnerNoEnv() throws Exception {
+    long id = submitAsOwner(true);
+    String params =
+        "{\"ids\":["
+            + id
+            + "],\"fields\":[\"name\",\"command\",\"script\",\"cwd\",\"env\","
+            + "\"stdout_path\",\"stderr_path\"]}";
+    for (String actor : ACTORS) {
+      JsonObject listed = result(call(actor, "job.list", params));
+      JsonObject job = (JsonObject) ((JsonArray) listed.get("jobs")).elements().get(0);
+      assertEquals(
+          List.of("id", "name", "command", "cwd", "stdout_path", "stderr_path"),
+          List.copyOf(job.members().keySet()),
+          actor + ": " + job);
+      boolean redacted = actor.equals(OTHER);
+      for (String detail : List.of("command", "cwd", "stdout_path", "stderr_path")) {
+        assertEquals(
+            redacted,
+            job.get(detail) == io.gflow.protocol.json.JsonNull.INSTANCE,
+            actor + " " + detail + ": " + job);
+      }
+    }
+  }
+
+  @Test
   void submit_identityFields_rejectedNoJobCreated() throws Exception {
     JsonObject reply =
         call(

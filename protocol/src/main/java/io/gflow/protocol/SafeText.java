@@ -18,6 +18,10 @@ public final class SafeText {
     if (text == null) {
       return "null";
     }
+    if (text.length() <= maxChars && !needsEscape(text)) {
+      return text; // what the loop below would build, without building it (listings call this a
+      // lot)
+    }
     StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars) + 8);
     int index = 0;
     while (index < text.length() && out.length() < maxChars) {
@@ -39,5 +43,15 @@ public final class SafeText {
       out.append("…");
     }
     return out.toString();
+  }
+
+  private static boolean needsEscape(String text) {
+    for (int index = 0; index < text.length(); index++) {
+      char c = text.charAt(index);
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\\' || c == 0x2028 || c == 0x2029) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -84,4 +84,47 @@ class SafeTextTest {
     assertTrue(emoji.endsWith("\ud83d\ude00…"), emoji);
     assertFalse(Character.isHighSurrogate(emoji.charAt(emoji.length() - 2)));
   }
+
+  @Test
+  void escape_randomText_sameAsTheCharacterByCharacterEscape() {
+    char[] alphabet = {
+      'a', 'Z', '0', ' ', '\\', '\n', '\u001b', '\u007f', '\u0085', '\u00a0', '\u00e9', '\u2028',
+      '\u2029', '\u4e2d', '\ud83d', '\ude00', '\u2026'
+    };
+    java.util.Random random = new java.util.Random(6);
+    for (int round = 0; round < 20_000; round++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(12);
+      for (int index = 0; index < length; index++) {
+        text.append(alphabet[random.nextInt(alphabet.length)]);
+      }
+      int max = random.nextInt(14);
+      assertEquals(reference(text.toString(), max), SafeText.escape(text.toString(), max));
+    }
+  }
+
+  /** SafeText.escape as it was before its shortcut for text that needs no escape. */
+  private static String reference(String text, int maxChars) {
+    StringBuilder out = new StringBuilder();
+    int index = 0;
+    while (index < text.length() && out.length() < maxChars) {
+      int codePoint = text.codePointAt(index);
+      index += Character.charCount(codePoint);
+      if (codePoint == '\\') {
+        out.append("\\\\");
+      } else if (codePoint < 0x20
+          || codePoint == 0x7f
+          || (codePoint >= 0x80 && codePoint < 0xa0)
+          || codePoint == 0x2028
+          || codePoint == 0x2029) {
+        out.append(String.format("\\x{%x}", codePoint));
+      } else {
+        out.appendCodePoint(codePoint);
+      }
+    }
+    if (index < text.length()) {
+      out.append("\u2026");
+    }
+    return out.toString();
+  }
 }

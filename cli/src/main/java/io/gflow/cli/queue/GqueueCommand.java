@@ -166,8 +166,12 @@ public final class GqueueCommand implements Cli.Direct, CommandSpecs.Specified {
       }
       List<Long> ids = jobs.isEmpty() ? List.of() : JobIds.parse(jobs);
       String own = System.getProperty("user.name");
-      first = QueueView.request(users, stateFilter, ids, names, completed, all, own);
       columns = QueueView.columns(format, longFormat, completed);
+      first = QueueView.request(users, stateFilter, ids, names, completed, all, own);
+      if (!options.json()) {
+        // The table asks only for what its columns show; --json prints whole jobs.
+        first = first.withFields(QueueColumn.fieldsFor(columns));
+      }
     } catch (IllegalArgumentException | RpcException bad) {
       throw new UsageException(bad.getMessage(), bad);
     }

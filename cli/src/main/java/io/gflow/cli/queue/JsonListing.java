@@ -24,9 +24,13 @@ final class JsonListing implements QueuePages.Sink {
     this.out = out;
   }
 
+  /** As {@link #page(byte[], long, PageFrame)}, locating the jobs first. */
+  Long page(byte[] frame, long id) {
+    return page(frame, id, PageFrame.locate(frame, id));
+  }
+
   @Override
-  public Long page(byte[] frame, long id) {
-    PageFrame page = PageFrame.locate(frame, id);
+  public Long page(byte[] frame, long id, PageFrame page) {
     if (page != null) {
       start();
       if (page.count() > 0) {

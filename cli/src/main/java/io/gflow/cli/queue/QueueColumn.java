@@ -3,14 +3,17 @@ package io.gflow.cli.queue;
 import io.gflow.cli.JobText;
 import io.gflow.cli.Texts;
 import io.gflow.cli.TimeLimits;
+import io.gflow.protocol.job.JobField;
 import io.gflow.protocol.job.JobInfo;
 import io.gflow.protocol.job.JobState;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +60,38 @@ enum QueueColumn {
       }
     }
     return null;
+  }
+
+  /** The job members {@link #cell} reads (besides those every job carries). */
+  Set<JobField> fields() {
+    return switch (this) {
+      case ID -> EnumSet.of(JobField.ID, JobField.ARRAY_JOB_ID, JobField.ARRAY_TASK_ID);
+      case NAME -> EnumSet.of(JobField.NAME);
+      case USER -> EnumSet.of(JobField.USER);
+      case STATE, ST -> EnumSet.of(JobField.STATE);
+      case TIME -> EnumSet.of(JobField.STATE, JobField.START_TIME, JobField.END_TIME);
+      case LIMIT -> EnumSet.of(JobField.TIME_LIMIT);
+      case GPUS -> EnumSet.of(JobField.GPUS);
+      case PRIORITY -> EnumSet.of(JobField.PRIORITY);
+      case EXIT -> EnumSet.of(JobField.EXIT_CODE, JobField.SIGNAL);
+      case SUBMIT -> EnumSet.of(JobField.SUBMIT_TIME);
+      case START -> EnumSet.of(JobField.START_TIME);
+      case END -> EnumSet.of(JobField.END_TIME);
+      case REASON -> EnumSet.of(JobField.STATE, JobField.ASSIGNED_GPUS, JobField.REASON);
+      case COMMAND -> EnumSet.of(JobField.COMMAND, JobField.SCRIPT, JobField.REDACTED);
+    };
+  }
+
+  /**
+   * The job members a table of {@code columns} needs: those the cells read, and those every job
+   * read back must carry ({@link JobField#REQUIRED}).
+   */
+  static Set<JobField> fieldsFor(List<QueueColumn> columns) {
+    Set<JobField> fields = EnumSet.copyOf(JobField.REQUIRED);
+    for (QueueColumn column : columns) {
+      fields.addAll(column.fields());
+    }
+    return fields;
   }
 
   /** The cell for {@code job}, seen at {@code now} in {@code zone} (see {@link #zoneFor}). */

@@ -15,10 +15,11 @@ final class QueuePages {
     /**
      * Shows the page in {@code frame}, the reply to request {@code id}.
      *
+     * @param located where its jobs are ({@link PageFrame#locate}), null if not in gflowd's layout
      * @return the {@code after_id} of the next page, or null when this was the last
      * @throws io.gflow.protocol.RpcException when the daemon answered with an error
      */
-    Long page(byte[] frame, long id) throws IOException;
+    Long page(byte[] frame, long id, PageFrame located) throws IOException;
   }
 
   private QueuePages() {}
@@ -36,24 +37,19 @@ final class QueuePages {
       PageFrame located = PageFrame.locate(frame, id);
       long nextId = -1;
       if (located != null && located.count() > 0 && located.next() != null) {
-        page = after(page, located.next());
+        page = page.after(located.next());
         nextId = client.sendRequest(Methods.JOB_LIST, page.toJson());
       }
-      Long next = sink.page(frame, id);
+      Long next = sink.page(frame, id, located);
       if (nextId < 0) {
         if (next == null) {
           return;
         }
-        page = after(page, next);
+        page = page.after(next);
         nextId = client.sendRequest(Methods.JOB_LIST, page.toJson());
       }
       frame = client.nextFrame();
       id = nextId;
     }
-  }
-
-  private static ListRequest after(ListRequest page, long lastId) {
-    return new ListRequest(
-        page.users(), page.states(), page.ids(), page.names(), page.since(), page.limit(), lastId);
   }
 }

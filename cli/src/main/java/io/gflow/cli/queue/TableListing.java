@@ -27,9 +27,13 @@ final class TableListing implements QueuePages.Sink {
     this.zone = zone;
   }
 
+  /** As {@link #page(byte[], long, PageFrame)}, locating the jobs first. */
+  Long page(byte[] frame, long id) {
+    return page(frame, id, PageFrame.locate(frame, id));
+  }
+
   @Override
-  public Long page(byte[] frame, long id) {
-    PageFrame page = PageFrame.locate(frame, id);
+  public Long page(byte[] frame, long id, PageFrame page) {
     if (page == null) {
       ListResult result = ListResult.fromJson(RpcClient.result(frame, id));
       for (JobInfo job : result.jobs()) {

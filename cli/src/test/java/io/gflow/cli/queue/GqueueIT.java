@@ -107,6 +107,58 @@ class GqueueIT {
   }
 
   @Test
+  void table_sameAsTheTableOfTheWholeJobsFromJson() throws Exception {
+    String held = submit("--hold", "-J", "held", "-p", "10", "-t", "1-00:00", "true");
+    submit("--hold", "-J", "an-array", "-a", "0-2", "true");
+    submit("-J", "after-held", "-d", held, "true");
+    submit("--hold", "-J", "a-rather-long-job-name-of-forty-chars-x", "--wrap", "echo hi");
+    String failed = submit("-J", "bad", "--wrap", "exit 7");
+    String ok = submit("-J", "tâche-中文", "true");
+    String cancelled = submit("--hold", "-J", "cancelled", "true");
+    finish(failed);
+    finish(ok);
+    cli.run(new io.gflow.cli.cancel.GcancelCommand(), cancelled);
+    List<List<String>> views =
+        List.of(
+            List.of(),
+            List.of("-c"),
+            List.of("-a", "-c", "-l"),
+            List.of("-c", "--format", "id,name,user,state,st,time,limit,gpus,priority,exit,submit"),
+            List.of("-c", "--noheader", "--format", "start,end,reason,command,id"));
+    for (List<String> view : views) {
+      String[] args = view.toArray(String[]::new);
+      CliRunner.Run table = cli.run(new GqueueCommand(), args);
+      List<String> withJson = new java.util.ArrayList<>(view);
+      withJson.add("--json");
+      CliRunner.Run json = cli.run(new GqueueCommand(), withJson.toArray(String[]::new));
+      assertEquals(0, table.exitCode(), table.both());
+      assertEquals(0, json.exitCode(), json.both());
+      List<io.gflow.protocol.job.JobInfo> jobs =
+          ((JsonArray) ((JsonObject) Json.parse(json.stdout().trim())).get("jobs"))
+              .elements().stream().map(io.gflow.protocol.job.JobInfo::fromJson).toList();
+      int at = view.indexOf("--format");
+      List<QueueColumn> columns =
+          QueueView.columns(
+              at < 0 ? null : view.get(at + 1), view.contains("-l"), view.contains("-c"));
+      String expected =
+          QueueView.table(
+              columns,
+              jobs,
+              java.time.Instant.now(),
+              QueueColumn.zoneFor(columns),
+              view.contains("--noheader"));
+      assertTrue(jobs.size() >= 3, json.stdout());
+      assertEquals(expected, table.stdout(), String.join(" ", view));
+      // --json still prints whole jobs: every member, as the record writes them.
+      assertEquals(
+          Json.write(
+              JsonArray.of(jobs.stream().map(io.gflow.protocol.job.JobInfo::toJson).toList())),
+          Json.write(((JsonObject) Json.parse(json.stdout().trim())).get("jobs")));
+      assertTrue(json.stdout().contains("\"stdout_path\":\""), json.stdout());
+    }
+  }
+
+  @Test
   void badFormatOrState_exit2() {
     CliRunner.Run format = cli.run(new GqueueCommand(), "--format", "id,bogus");
     assertEquals(2, format.exitCode());

@@ -43,9 +43,9 @@ class QueuePagesIT {
       QueuePages.fetch(
           client,
           new ListRequest(null, null, null, null, null, 2, null),
-          (frame, id) -> {
+          (frame, id, located) -> {
             pages.add(new String(frame, java.nio.charset.StandardCharsets.UTF_8));
-            return listing.page(frame, id);
+            return listing.page(frame, id, located);
           });
       listing.finish();
       JsonListing one = new JsonListing(new java.io.PrintWriter(new StringBuilderWriter(whole)));

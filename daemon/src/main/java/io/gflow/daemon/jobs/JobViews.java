@@ -19,13 +19,21 @@ final class JobViews {
    * the caller sees the job in full.
    */
   JobInfo view(CallContext context, Job job, JobPolicy policy, boolean withEnv) {
-    JobInfo full = full(job, withEnv);
+    return view(context, job, policy, withEnv, true);
+  }
+
+  /**
+   * As {@link #view(CallContext, Job, JobPolicy, boolean)}, with null output paths unless {@code
+   * withPaths}: a listing that does not show them need not resolve them.
+   */
+  JobInfo view(CallContext context, Job job, JobPolicy policy, boolean withEnv, boolean withPaths) {
+    JobInfo full = full(job, withEnv, withPaths);
     return JobAccess.seesInFull(context, job, policy) ? full : full.redact();
   }
 
-  JobInfo full(Job job, boolean withEnv) {
+  private JobInfo full(Job job, boolean withEnv, boolean withPaths) {
     JobSpec spec = job.spec();
-    LogResult paths = outputs.paths(job);
+    LogResult paths = withPaths ? outputs.paths(job) : null;
     return new JobInfo(
         job.id(),
         job.arrayJobId(),

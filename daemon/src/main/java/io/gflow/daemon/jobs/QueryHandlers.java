@@ -12,6 +12,7 @@ import io.gflow.protocol.job.EventsRequest;
 import io.gflow.protocol.job.EventsResult;
 import io.gflow.protocol.job.IdRequest;
 import io.gflow.protocol.job.JobEvent;
+import io.gflow.protocol.job.JobField;
 import io.gflow.protocol.job.JobInfo;
 import io.gflow.protocol.job.ListPageWriter;
 import io.gflow.protocol.job.ListRequest;
@@ -87,10 +88,16 @@ final class QueryHandlers {
                 request.limit(),
                 request.afterId() == null ? 0 : request.afterId()));
     JobPolicy rules = policy.get();
+    Set<JobField> fields = request.fields();
+    boolean withPaths =
+        fields.isEmpty()
+            || fields.contains(JobField.STDOUT_PATH)
+            || fields.contains(JobField.STDERR_PATH);
     // Encoded as the jobs are viewed: a page can hold 100,000 jobs, too many to build as trees.
-    ListPageWriter page = new ListPageWriter();
+    // The fields only leave members out of what the caller may see (redaction comes first).
+    ListPageWriter page = new ListPageWriter(fields);
     for (Job job : jobs) {
-      page.add(views.view(context, job, rules, false));
+      page.add(views.view(context, job, rules, false, withPaths));
     }
     return page.finish(jobs.size() == request.limit() ? jobs.get(jobs.size() - 1).id() : null);
   }

@@ -38,45 +38,57 @@ final class JobFields {
   private Map<String, String> env;
   private String stdoutPath;
   private String stderrPath;
+  private long seen;
 
-  /** Reads the member {@code member}, whose value is the parser's current token. */
+  /**
+   * Reads the member {@code member}, whose value is the parser's current token.
+   *
+   * @throws RpcException INVALID_PARAMS for an unknown or repeated member, or a bad value
+   */
   void read(JobInfoReader in, String member) throws IOException {
-    switch (member) {
-      case "id" -> id = in.optionalLong(member);
-      case "array_job_id" -> arrayJobId = in.optionalLong(member);
-      case "array_task_id" -> arrayTaskId = in.optionalLong(member);
-      case "user" -> user = in.optionalString(member);
-      case "uid" -> uid = in.optionalLong(member);
-      case "name" -> name = in.optionalString(member);
-      case "state" -> state = in.optionalString(member);
-      case "reason" -> reason = in.optionalString(member);
-      case "priority" -> priority = in.optionalInt(member);
-      case "gpus" -> gpus = in.optionalInt(member);
-      case "assigned_gpus" ->
+    JobField field = JobField.byWireName(member);
+    if (field == null) {
+      throw RpcException.invalidParams("unknown field '" + SafeText.escape(member) + "' in job");
+    }
+    // Repeats are refused here rather than by the parser, whose check costs a set per job.
+    long bit = 1L << field.ordinal();
+    if ((seen & bit) != 0) {
+      throw RpcException.invalidParams("duplicate field '" + member + "' in job");
+    }
+    seen |= bit;
+    switch (field) {
+      case ID -> id = in.optionalLong(member);
+      case ARRAY_JOB_ID -> arrayJobId = in.optionalLong(member);
+      case ARRAY_TASK_ID -> arrayTaskId = in.optionalLong(member);
+      case USER -> user = in.optionalString(member);
+      case UID -> uid = in.optionalLong(member);
+      case NAME -> name = in.optionalString(member);
+      case STATE -> state = in.optionalString(member);
+      case REASON -> reason = in.optionalString(member);
+      case PRIORITY -> priority = in.optionalInt(member);
+      case GPUS -> gpus = in.optionalInt(member);
+      case ASSIGNED_GPUS ->
           assignedGpus = in.longs(member, Checks.MAX_GPUS, 0, Checks.MAX_GPUS - 1);
-      case "submit_time" -> submitTime = in.optionalInstant(member);
-      case "start_time" -> startTime = in.optionalInstant(member);
-      case "end_time" -> endTime = in.optionalInstant(member);
-      case "exit_code" -> exitCode = in.optionalInt(member);
-      case "signal" -> signal = in.optionalInt(member);
-      case "time_limit" -> timeLimit = in.optionalLong(member);
-      case "begin" -> begin = in.optionalInstant(member);
-      case "depends_on" ->
+      case SUBMIT_TIME -> submitTime = in.optionalInstant(member);
+      case START_TIME -> startTime = in.optionalInstant(member);
+      case END_TIME -> endTime = in.optionalInstant(member);
+      case EXIT_CODE -> exitCode = in.optionalInt(member);
+      case SIGNAL -> signal = in.optionalInt(member);
+      case TIME_LIMIT -> timeLimit = in.optionalLong(member);
+      case BEGIN -> begin = in.optionalInstant(member);
+      case DEPENDS_ON ->
           dependsOn =
               in.longs(member, SubmitRequest.MAX_DEPENDS_ON, Long.MIN_VALUE, Long.MAX_VALUE);
-      case "dependency_mode" -> dependencyMode = in.optionalString(member);
-      case "group" -> group = in.optionalString(member);
-      case "project" -> project = in.optionalString(member);
-      case "redacted" -> redacted = in.optionalBoolean(member);
-      case "command" -> command = in.strings(member, SubmitRequest.MAX_ARGV);
-      case "script" -> script = in.optionalString(member, SubmitRequest.MAX_SCRIPT_CHARS);
-      case "cwd" -> cwd = in.optionalString(member);
-      case "env" -> env = in.stringMap(member, SubmitRequest.MAX_ENV);
-      case "stdout_path" -> stdoutPath = in.optionalString(member);
-      case "stderr_path" -> stderrPath = in.optionalString(member);
-      default ->
-          throw RpcException.invalidParams(
-              "unknown field '" + SafeText.escape(member) + "' in job");
+      case DEPENDENCY_MODE -> dependencyMode = in.optionalString(member);
+      case GROUP -> group = in.optionalString(member);
+      case PROJECT -> project = in.optionalString(member);
+      case REDACTED -> redacted = in.optionalBoolean(member);
+      case COMMAND -> command = in.strings(member, SubmitRequest.MAX_ARGV);
+      case SCRIPT -> script = in.optionalString(member, SubmitRequest.MAX_SCRIPT_CHARS);
+      case CWD -> cwd = in.optionalString(member);
+      case ENV -> env = in.stringMap(member, SubmitRequest.MAX_ENV);
+      case STDOUT_PATH -> stdoutPath = in.optionalString(member);
+      case STDERR_PATH -> stderrPath = in.optionalString(member);
     }
   }
 
@@ -92,7 +104,7 @@ final class JobFields {
         reason,
         required("priority", priority),
         required("gpus", gpus),
-        assignedGpus == null ? List.of() : assignedGpus.stream().map(Math::toIntExact).toList(),
+        indices(assignedGpus),
         required("submit_time", submitTime),
         startTime,
         endTime,
@@ -111,6 +123,18 @@ final class JobFields {
         env,
         stdoutPath,
         stderrPath);
+  }
+
+  /** GPU indices (already checked to be in range) as ints; a loop, not a stream: one per job. */
+  private static List<Integer> indices(List<Long> values) {
+    if (values == null || values.isEmpty()) {
+      return List.of();
+    }
+    Integer[] indices = new Integer[values.size()];
+    for (int index = 0; index < indices.length; index++) {
+      indices[index] = Math.toIntExact(values.get(index));
+    }
+    return List.of(indices);
   }
 
   private static <T> T required(String member, T value) {

@@ -29,7 +29,7 @@ public final class JobInfoReader {
 
   private final JsonParser parser;
 
-  /** Reads from {@code parser}, which must be strict (duplicate keys rejected). */
+  /** Reads from {@code parser}; repeated members are refused whether or not the parser does. */
   public JobInfoReader(JsonParser parser) {
     this.parser = parser;
   }
@@ -42,6 +42,8 @@ public final class JobInfoReader {
    */
   public static void readArray(byte[] bytes, int offset, int length, Consumer<JobInfo> sink) {
     try (JsonParser parser = JsonStreams.parser(bytes, offset, length)) {
+      // The reader refuses repeated members itself, without the parser's set per object.
+      parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       if (parser.nextToken() != JsonToken.START_ARRAY) {
         throw invalidJson("expected an array of jobs");
       }
@@ -224,7 +226,10 @@ public final class JobInfoReader {
         throw RpcException.invalidParams(
             CONTEXT + "." + name + " value of '" + SafeText.escape(key) + "' must be a string");
       }
-      values.put(key, parser.getText());
+      if (values.put(key, parser.getText()) != null) {
+        throw RpcException.invalidParams(
+            CONTEXT + "." + name + " repeats '" + SafeText.escape(key) + "'");
+      }
       tooMany(name, values.size(), maxEntries);
     }
     return values;

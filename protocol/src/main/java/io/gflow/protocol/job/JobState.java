@@ -17,6 +17,8 @@ public enum JobState {
   TIMEOUT("TIMEOUT", "TO", true),
   LOST("LOST", "LO", true);
 
+  private static final JobState[] STATES = values();
+
   private final String wireName;
   private final String shortName;
   private final boolean terminal;
@@ -41,7 +43,12 @@ public enum JobState {
 
   /** Accepts the wire name or the short code, in any case ("pd", "Running"). */
   public static JobState parse(String text) {
-    for (JobState state : values()) {
+    for (JobState state : STATES) {
+      if (state.wireName.equals(text)) {
+        return state; // how the daemon writes it: the common case, read once per listed job
+      }
+    }
+    for (JobState state : STATES) {
       if (state.wireName.equalsIgnoreCase(text) || state.shortName.equalsIgnoreCase(text)) {
         return state;
       }

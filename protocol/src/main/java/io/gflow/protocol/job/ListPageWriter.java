@@ -5,6 +5,7 @@ import io.gflow.protocol.json.JsonEncoded;
 import io.gflow.protocol.json.JsonStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
 
 /**
  * Encodes a {@code job.list} result job by job as the jobs are read, without building records'
@@ -16,8 +17,19 @@ public final class ListPageWriter {
 
   private final JsonStreams.Buffer buffer = new JsonStreams.Buffer(INITIAL_BYTES);
   private final JsonGenerator generator;
+  private final Set<JobField> fields;
 
+  /** A page of whole jobs. */
   public ListPageWriter() {
+    this(Set.of());
+  }
+
+  /**
+   * A page whose jobs carry only {@code id} and the members in {@code fields} (every member when it
+   * is empty), as {@link ListRequest#fields} asks.
+   */
+  public ListPageWriter(Set<JobField> fields) {
+    this.fields = JobField.setOf(fields);
     try {
       generator = JsonStreams.generator(buffer);
       generator.writeStartObject();
@@ -29,7 +41,7 @@ public final class ListPageWriter {
 
   public void add(JobInfo job) {
     try {
-      JobInfoWriter.write(generator, job);
+      JobInfoWriter.write(generator, job, fields);
     } catch (IOException impossible) {
       throw new UncheckedIOException(impossible);
     }

@@ -5,7 +5,9 @@ import io.gflow.protocol.json.JsonArray;
 import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.json.JsonValue;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Params of {@code job.list}: filters (an empty list means "any"; the filters combine with AND),
@@ -15,6 +17,9 @@ import java.util.List;
  * @param since only jobs submitted at or after this instant, null for any time
  * @param limit 1..100000, default {@value #DEFAULT_LIMIT}
  * @param afterId only ids above this one (the previous page's {@code next}), null from the start
+ * @param fields the job members to send, in wire order ({@code id} is always sent); empty for every
+ *     member. Only leaves members out: what a caller may see is decided as without it (and {@code
+ *     env} is never sent by {@code job.list}, asked for or not).
  */
 public record ListRequest(
     List<String> users,
@@ -23,12 +28,16 @@ public record ListRequest(
     List<String> names,
     Instant since,
     int limit,
-    Long afterId) {
+    Long afterId,
+    Set<JobField> fields) {
   public static final int DEFAULT_LIMIT = 1000;
   public static final int MAX_LIMIT = 100_000;
 
   /** Most values in one filter list. */
   public static final int MAX_FILTER = 10_000;
+
+  /** Most names in {@code fields} (repeats included). */
+  public static final int MAX_FIELDS = 100;
 
   private static final String CONTEXT = "job.list params";
 
@@ -47,6 +56,29 @@ public record ListRequest(
     if (afterId != null) {
       Checks.atLeast("after_id", afterId, 0);
     }
+    fields = JobField.setOf(fields);
+  }
+
+  /** Every member of each job. */
+  public ListRequest(
+      List<String> users,
+      List<JobState> states,
+      List<Long> ids,
+      List<String> names,
+      Instant since,
+      int limit,
+      Long afterId) {
+    this(users, states, ids, names, since, limit, afterId, null);
+  }
+
+  /** The same request for only {@code id} and the members in {@code only} (all when empty). */
+  public ListRequest withFields(Set<JobField> only) {
+    return new ListRequest(users, states, ids, names, since, limit, afterId, only);
+  }
+
+  /** The same request for the page after job {@code lastId}. */
+  public ListRequest after(long lastId) {
+    return new ListRequest(users, states, ids, names, since, limit, lastId, fields);
   }
 
   /** Everything visible, first page. */
@@ -60,16 +92,23 @@ public record ListRequest(
     return copy;
   }
 
+  /**
+   * The params; {@code fields} only when it restricts, so that older daemons understand the rest.
+   */
   public JsonObject toJson() {
-    return JsonObject.builder()
-        .put("users", JsonArray.ofStrings(users))
-        .put("states", WireFields.ofStates(states))
-        .put("ids", JsonArray.ofLongs(ids))
-        .put("names", JsonArray.ofStrings(names))
-        .put("since", WireFields.of(since))
-        .put("limit", limit)
-        .put("after_id", WireFields.of(afterId))
-        .build();
+    JsonObject.Builder json =
+        JsonObject.builder()
+            .put("users", JsonArray.ofStrings(users))
+            .put("states", WireFields.ofStates(states))
+            .put("ids", JsonArray.ofLongs(ids))
+            .put("names", JsonArray.ofStrings(names))
+            .put("since", WireFields.of(since))
+            .put("limit", limit)
+            .put("after_id", WireFields.of(afterId));
+    if (!fields.isEmpty()) {
+      json.put("fields", JsonArray.ofStrings(fields.stream().map(JobField::wireName).toList()));
+    }
+    return json.build();
   }
 
   /** Reads params strictly; states may be wire names or short codes ("PD", "r"). */
@@ -83,7 +122,12 @@ public record ListRequest(
     int limit =
         (int) fields.optionalLong("limit", Integer.MIN_VALUE, Integer.MAX_VALUE, DEFAULT_LIMIT);
     Long afterId = fields.optionalLong("after_id", Long.MIN_VALUE, Long.MAX_VALUE);
+    List<JobField> members = new ArrayList<>();
+    for (String member : fields.stringList("fields", MAX_FIELDS)) {
+      members.add(JobField.parse(CONTEXT + ".fields", member));
+    }
     fields.end();
-    return new ListRequest(users, states, ids, names, since, limit, afterId);
+    return new ListRequest(
+        users, states, ids, names, since, limit, afterId, JobField.setOf(members));
   }
 }

@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.RpcException;
+import io.gflow.protocol.json.Json;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -112,6 +114,55 @@ class JobWireGoldenTest {
     Golden.assertWrites("list-request-defaults.json", ListRequest.all().toJson());
     assertEquals(
         ListRequest.all(), ListRequest.fromJson(Golden.read("list-request-defaults.json")));
+  }
+
+  @Test
+  void listRequest_withFields_matchesGoldenInWireOrder() {
+    ListRequest request =
+        new ListRequest(
+            List.of("bob"),
+            List.of(JobState.PENDING, JobState.HELD, JobState.RUNNING),
+            List.of(),
+            List.of(),
+            null,
+            10_000,
+            44L,
+            EnumSet.of(
+                JobField.END_TIME,
+                JobField.START_TIME,
+                JobField.ARRAY_JOB_ID,
+                JobField.ARRAY_TASK_ID,
+                JobField.REASON,
+                JobField.ASSIGNED_GPUS,
+                JobField.ID,
+                JobField.USER,
+                JobField.UID,
+                JobField.NAME,
+                JobField.STATE,
+                JobField.PRIORITY,
+                JobField.GPUS,
+                JobField.SUBMIT_TIME));
+
+    Golden.assertWrites("list-request-fields.json", request.toJson());
+    assertEquals(request, ListRequest.fromJson(Golden.read("list-request-fields.json")));
+  }
+
+  @Test
+  void listPage_withFields_matchesGoldenIdAlwaysScriptOnlyWhenSet() {
+    ListPageWriter page =
+        new ListPageWriter(
+            EnumSet.of(
+                JobField.USER,
+                JobField.NAME,
+                JobField.STATE,
+                JobField.END_TIME,
+                JobField.EXIT_CODE,
+                JobField.COMMAND,
+                JobField.SCRIPT));
+    page.add(REDACTED);
+    page.add(SCRIPT_JOB);
+
+    assertEquals(Json.write(Golden.read("list-result-fields.json")), page.finish(45L).text());
   }
 
   @Test

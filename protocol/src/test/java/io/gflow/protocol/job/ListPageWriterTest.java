@@ -6,14 +6,18 @@ import static io.gflow.protocol.job.JobFixtures.SCRIPT_JOB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gflow.protocol.json.Json;
+import io.gflow.protocol.json.JsonArray;
 import io.gflow.protocol.json.JsonEncoded;
 import io.gflow.protocol.json.JsonNumber;
+import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.rpc.FrameWriter;
 import io.gflow.protocol.rpc.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The streamed page is the same text as the record's tree, golden file included. */
@@ -65,6 +69,32 @@ class ListPageWriterTest {
     assertEquals(Json.write(new ListResult(jobs, 9L).toJson()), page(jobs, 9L));
     assertEquals(Json.write(new ListResult(jobs, null).toJson()), page(jobs, null));
     assertEquals(Json.write(new ListResult(List.of(), null).toJson()), page(List.of(), null));
+  }
+
+  @Test
+  void page_everyFieldNamed_sameAsWholeJobs() {
+    List<JobInfo> jobs = List.of(JOB, REDACTED, SCRIPT_JOB, AWKWARD_JOB);
+    ListPageWriter writer = new ListPageWriter(EnumSet.allOf(JobField.class));
+    jobs.forEach(writer::add);
+    assertEquals(page(jobs, 3L), writer.finish(3L).text());
+  }
+
+  @Test
+  void page_oneField_onlyIdAndThatMemberAsTheWholeJobHasIt() {
+    for (JobInfo job : List.of(JOB, REDACTED, SCRIPT_JOB, AWKWARD_JOB)) {
+      JsonObject whole = job.toJson();
+      for (JobField field : JobField.values()) {
+        ListPageWriter writer = new ListPageWriter(Set.of(field));
+        writer.add(job);
+        JsonObject page = (JsonObject) Golden.parse(writer.finish(null).text());
+        JsonObject written = (JsonObject) ((JsonArray) page.get("jobs")).elements().get(0);
+        JsonObject.Builder expected = JsonObject.builder().put("id", job.id());
+        if (whole.has(field.wireName())) {
+          expected.put(field.wireName(), whole.get(field.wireName()));
+        }
+        assertEquals(Json.write(expected.build()), Json.write(written), field + " of " + job.id());
+      }
+    }
   }
 
   @Test

@@ -2,12 +2,20 @@ package io.gflow.protocol.job;
 
 import static io.gflow.protocol.job.Invalid.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gflow.protocol.ErrorCode;
+import io.gflow.protocol.RpcException;
 import io.gflow.protocol.json.JsonArray;
 import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
+import io.gflow.protocol.json.JsonValue;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ListRequestTest {
@@ -94,5 +102,81 @@ class ListRequestTest {
 
     assertEquals(next, ListRequest.fromJson(next.toJson()));
     assertEquals(page, ListResult.fromJson(page.toJson()));
+  }
+
+  @Test
+  void fields_roundTripInWireOrderWithoutRepeats() {
+    JsonObject params =
+        JsonObject.builder()
+            .put("fields", JsonArray.ofStrings(List.of("state", "name", "id", "state")))
+            .build();
+
+    ListRequest request = ListRequest.fromJson(params);
+
+    assertEquals(Set.of(JobField.ID, JobField.NAME, JobField.STATE), request.fields());
+    assertEquals(
+        JsonArray.ofStrings(List.of("id", "name", "state")), request.toJson().get("fields"));
+    assertEquals(request, ListRequest.fromJson(request.toJson()));
+    assertEquals(request.fields(), request.after(7).fields());
+  }
+
+  @Test
+  void fields_absentOrEmpty_everyMemberAndNotWritten() {
+    JsonObject empty = JsonObject.builder().put("fields", JsonArray.ofStrings(List.of())).build();
+
+    assertEquals(Set.of(), ListRequest.all().fields());
+    assertEquals(ListRequest.all(), ListRequest.fromJson(empty));
+    assertFalse(ListRequest.all().toJson().has("fields"));
+    assertFalse(ListRequest.all().withFields(Set.of()).toJson().has("fields"));
+  }
+
+  @Test
+  void fields_unknownName_rejectedNamingItAndTheKnownOnes() {
+    JsonObject params =
+        JsonObject.builder()
+            .put("fields", JsonArray.ofStrings(List.of("name", "secret\u001b")))
+            .build();
+
+    RpcException error = assertThrows(RpcException.class, () -> ListRequest.fromJson(params));
+
+    assertEquals(ErrorCode.INVALID_PARAMS, error.code());
+    assertTrue(
+        error
+            .getMessage()
+            .startsWith("job.list params.fields: unknown job field 'secret\\x{1b}' (one of id,"),
+        error.getMessage());
+    assertTrue(error.getMessage().endsWith("stdout_path, stderr_path)"), error.getMessage());
+  }
+
+  @Test
+  void fields_wrongCase_rejected() {
+    JsonObject params =
+        JsonObject.builder().put("fields", JsonArray.ofStrings(List.of("Name"))).build();
+
+    assertTrue(message(() -> ListRequest.fromJson(params)).contains("unknown job field 'Name'"));
+  }
+
+  @Test
+  void fields_tooMany_rejectedBeforeReadingThem() {
+    List<String> names = Collections.nCopies(ListRequest.MAX_FIELDS + 1, "id");
+    JsonObject params = JsonObject.builder().put("fields", JsonArray.ofStrings(names)).build();
+
+    assertEquals(
+        "job.list params.fields has more than 100 elements",
+        message(() -> ListRequest.fromJson(params)));
+    assertEquals(
+        Set.of(JobField.ID),
+        ListRequest.fromJson(
+                JsonObject.builder()
+                    .put("fields", JsonArray.ofStrings(names.subList(0, ListRequest.MAX_FIELDS)))
+                    .build())
+            .fields());
+  }
+
+  @Test
+  void fields_notAListOfStrings_rejected() {
+    JsonObject params = JsonObject.builder().put("fields", JsonValue.of("id,name")).build();
+
+    assertTrue(message(() -> ListRequest.fromJson(params)).contains("fields"));
   }
 }

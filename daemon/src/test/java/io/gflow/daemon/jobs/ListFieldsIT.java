@@ -1,0 +1,126 @@
+package io.gflow.daemon.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gflow.daemon.DaemonExtension;
+import io.gflow.protocol.ErrorCode;
+import io.gflow.protocol.Methods;
+import io.gflow.protocol.RpcException;
+import io.gflow.protocol.client.RpcClient;
+import io.gflow.protocol.json.Json;
+import io.gflow.protocol.json.JsonArray;
+import io.gflow.protocol.json.JsonObject;
+import io.gflow.protocol.json.JsonValue;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@code job.list}'s {@code fields} against a real daemon: what it sends, and what it refuses. */
+@Timeout(60)
+class ListFieldsIT {
+  @RegisterExtension
+  final DaemonExtension daemon = DaemonExtension.withConfig("allow_root_jobs = true\n");
+
+  private JsonObject call(String method, String params) throws Exception {
+    try (RpcClient client = daemon.client()) {
+      return (JsonObject) client.call(method, (JsonObject) Json.parse(params));
+    }
+  }
+
+  private void submitHeld(String name) throws Exception {
+    call(
+        Methods.JOB_SUBMIT,
+        "{\"command\":[\"true\"],\"cwd\":\"/tmp\",\"env\":{\"SECRET\":\"s3cr3t\"},\"name\":\""
+            + name
+            + "\",\"hold\":true}");
+  }
+
+  private static List<JsonObject> jobs(JsonObject result) {
+    return ((JsonArray) result.get("jobs"))
+        .elements().stream().map(JsonObject.class::cast).toList();
+  }
+
+  @Test
+  void list_withFields_sendsIdAndOnlyThoseMembersInWireOrder() throws Exception {
+    submitHeld("first");
+    submitHeld("second");
+
+    JsonObject result = call(Methods.JOB_LIST, "{\"fields\":[\"state\",\"name\",\"cwd\"]}");
+
+    List<JsonObject> jobs = jobs(result);
+    assertEquals(2, jobs.size(), result.toString());
+    for (JsonObject job : jobs) {
+      assertEquals(List.of("id", "name", "state", "cwd"), List.copyOf(job.members().keySet()));
+      assertEquals("HELD", job.stringOrNull("state"));
+      assertEquals("/tmp", job.stringOrNull("cwd"));
+    }
+    assertEquals("first", jobs.get(0).stringOrNull("name"));
+    assertEquals(JsonValue.of((String) null), result.get("next"));
+  }
+
+  @Test
+  void list_withFieldsAndPages_sameJobsAsWithout() throws Exception {
+    for (int index = 0; index < 5; index++) {
+      submitHeld("job" + index);
+    }
+    JsonObject whole = call(Methods.JOB_LIST, "{}");
+    JsonObject firstPage = call(Methods.JOB_LIST, "{\"limit\":3,\"fields\":[\"user\"]}");
+    long next = ((io.gflow.protocol.json.JsonNumber) firstPage.get("next")).exactLong().getAsLong();
+    JsonObject lastPage =
+        call(Methods.JOB_LIST, "{\"limit\":3,\"after_id\":" + next + ",\"fields\":[\"user\"]}");
+
+    List<JsonObject> cut = new java.util.ArrayList<>(jobs(firstPage));
+    cut.addAll(jobs(lastPage));
+    List<JsonObject> all = jobs(whole);
+    assertEquals(all.size(), cut.size());
+    for (int index = 0; index < all.size(); index++) {
+      assertEquals(all.get(index).get("id"), cut.get(index).get("id"));
+      assertEquals(all.get(index).get("user"), cut.get(index).get("user"));
+      assertEquals(2, cut.get(index).members().size(), cut.get(index).toString());
+    }
+    assertTrue(jobs(whole).get(0).has("stdout_path"), whole.toString());
+  }
+
+  @Test
+  void list_envAskedFor_stillNeverSent() throws Exception {
+    submitHeld("secret");
+
+    JsonObject job = jobs(call(Methods.JOB_LIST, "{\"fields\":[\"env\",\"command\"]}")).get(0);
+
+    assertEquals(List.of("id", "command"), List.copyOf(job.members().keySet()));
+  }
+
+  @Test
+  void list_unknownField_invalidParamsExit2NamingIt() throws Exception {
+    submitHeld("kept");
+
+    RpcException refused =
+        assertThrows(
+            RpcException.class,
+            () -> call(Methods.JOB_LIST, "{\"fields\":[\"name\",\"password\"]}"));
+
+    assertEquals(ErrorCode.INVALID_PARAMS, refused.code());
+    assertEquals(-32602, refused.code().code());
+    assertEquals(2, refused.code().exitCode());
+    assertTrue(
+        refused
+            .getMessage()
+            .startsWith("job.list params.fields: unknown job field 'password' (one of id,"),
+        refused.getMessage());
+  }
+
+  @Test
+  void list_tooManyFields_invalidParams() throws Exception {
+    String names = String.join(",", java.util.Collections.nCopies(101, "\"id\""));
+
+    RpcException refused =
+        assertThrows(
+            RpcException.class, () -> call(Methods.JOB_LIST, "{\"fields\":[" + names + "]}"));
+
+    assertEquals(ErrorCode.INVALID_PARAMS, refused.code());
+    assertTrue(refused.getMessage().contains("more than 100"), refused.getMessage());
+  }
+}
