@@ -8,7 +8,10 @@ import io.gflow.protocol.client.ProcessIdentity;
 import io.gflow.protocol.client.RpcClient;
 import io.gflow.protocol.client.ServerTrust;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
@@ -117,7 +120,25 @@ public final class DaemonExtension implements BeforeEachCallback, AfterEachCallb
     fail("daemon threads still alive after stop: " + alive);
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  /**
+   * Deletes {@code dir}; retried for a few seconds because jobs outlive their daemon (by design),
+   * so a job started just before the stop may still write its spool or log while the tree goes.
+   */
+  private static void deleteTree(Path dir) throws IOException, InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        deleteTreeOnce(dir);
+        return;
+      } catch (DirectoryNotEmptyException | NoSuchFileException | UncheckedIOException raced) {
+        if (attempt == 50) {
+          throw raced;
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  private static void deleteTreeOnce(Path dir) throws IOException {
     if (dir == null || !Files.exists(dir)) {
       return;
     }
