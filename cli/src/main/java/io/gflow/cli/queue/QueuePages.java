@@ -1,9 +1,15 @@
 package io.gflow.cli.queue;
 
+import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.Methods;
+import io.gflow.protocol.RpcException;
 import io.gflow.protocol.client.RpcClient;
 import io.gflow.protocol.job.ListRequest;
+import io.gflow.protocol.json.JsonFormatException;
+import io.gflow.protocol.rpc.Response;
+import io.gflow.protocol.rpc.RpcError;
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * Asks for a listing page by page over one connection and hands each reply frame to a {@link Sink}
@@ -24,15 +30,37 @@ final class QueuePages {
 
   private QueuePages() {}
 
+  /** Whether {@code frame} is a daemon's refusal of {@code job.list}'s {@code fields} member. */
+  private static boolean refusesFields(byte[] frame, long id) {
+    if (PageFrame.locate(frame, id) != null) {
+      return false;
+    }
+    try {
+      RpcError error = Response.decode(frame, 0, frame.length).error();
+      return error != null
+          && error.code() == ErrorCode.INVALID_PARAMS.code()
+          && error.message().startsWith("unknown field 'fields'");
+    } catch (JsonFormatException | RpcException unreadable) {
+      return false; // the sink reports it
+    }
+  }
+
   /**
-   * Fetches {@code first} and the pages after it until a page says it is the last. When a page is
-   * in gflowd's own layout, the next one is asked for before this one is shown, so that the daemon
-   * reads and encodes it meanwhile (replies come in request order).
+   * Fetches {@code first} and the pages after it until a page says it is the last; {@code first}'s
+   * {@code fields} are dropped if the daemon predates them. When a page is in gflowd's own layout,
+   * the next one is asked for before this one is shown, so that the daemon reads and encodes it
+   * meanwhile (replies come in request order).
    */
   static void fetch(RpcClient client, ListRequest first, Sink sink) throws IOException {
     ListRequest page = first;
     byte[] frame = client.callForFrame(Methods.JOB_LIST, page.toJson());
     long id = client.lastId();
+    if (page.fields() != null && !page.fields().isEmpty() && refusesFields(frame, id)) {
+      // A daemon older than this client (not restarted since an upgrade) lists whole jobs only.
+      page = page.withFields(Set.of());
+      frame = client.callForFrame(Methods.JOB_LIST, page.toJson());
+      id = client.lastId();
+    }
     while (true) {
       PageFrame located = PageFrame.locate(frame, id);
       long nextId = -1;

@@ -1,14 +1,35 @@
 package io.gflow.cli.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gflow.cli.CliRunner;
 import io.gflow.daemon.DaemonExtension;
+import io.gflow.protocol.client.ProcessIdentity;
 import io.gflow.protocol.client.RpcClient;
+import io.gflow.protocol.client.ServerTrust;
+import io.gflow.protocol.job.JobField;
 import io.gflow.protocol.job.ListRequest;
+import io.gflow.protocol.json.Json;
+import io.gflow.protocol.json.JsonFormatException;
+import io.gflow.protocol.json.JsonNumber;
+import io.gflow.protocol.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -56,6 +77,62 @@ class QueuePagesIT {
     assertEquals(whole.toString(), paged.toString());
     for (long id : ids) {
       assertEquals(1, count(paged.toString(), "{\"id\":" + id + ","), "job " + id);
+    }
+  }
+
+  @Test
+  void fetch_daemonOlderThanFields_asksAgainForWholeJobs() throws Exception {
+    Path socket = dir.resolve("old.sock");
+    List<String> requests = new CopyOnWriteArrayList<>();
+    List<String> pages = new ArrayList<>();
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(socket));
+      Thread old = new Thread(() -> answerAsDaemonWithoutFields(server, requests));
+      old.setDaemon(true);
+      old.start();
+      try (RpcClient client =
+          RpcClient.connect(socket, ServerTrust.of(ProcessIdentity.uid(), null))) {
+        QueuePages.fetch(
+            client,
+            new ListRequest(null, null, null, null, null, 100, null)
+                .withFields(Set.of(JobField.NAME)),
+            (frame, id, located) -> {
+              pages.add(new String(frame, StandardCharsets.UTF_8));
+              return null;
+            });
+      }
+    }
+    assertEquals(2, requests.size(), requests.toString());
+    assertTrue(requests.get(0).contains("\"fields\""), requests.get(0));
+    assertFalse(requests.get(1).contains("\"fields\""), requests.get(1));
+    assertEquals(1, pages.size(), "the refusal is not shown: " + pages);
+    assertTrue(pages.get(0).contains("\"result\""), pages.get(0));
+  }
+
+  /** Answers like a gflowd from before job.list took fields: refuses the member, lists the rest. */
+  private static void answerAsDaemonWithoutFields(
+      ServerSocketChannel server, List<String> requests) {
+    try (SocketChannel client = server.accept();
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(Channels.newInputStream(client), StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        requests.add(line);
+        long id =
+            ((JsonNumber) ((JsonObject) Json.parse(line)).get("id")).exactLong().orElseThrow();
+        String reply =
+            line.contains("\"fields\"")
+                ? "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32602,\"message\":"
+                    + "\"unknown field 'fields' in job.list params\"},\"id\":"
+                    + id
+                    + "}\n"
+                : "{\"jsonrpc\":\"2.0\",\"result\":{\"jobs\":[],\"next\":null},\"id\":"
+                    + id
+                    + "}\n";
+        client.write(ByteBuffer.wrap(reply.getBytes(StandardCharsets.UTF_8)));
+      }
+    } catch (IOException | JsonFormatException closed) {
+      // the test is over (a malformed request fails the test by its missing reply)
     }
   }
 
