@@ -55,7 +55,7 @@ final class QueuePages {
     ListRequest page = first;
     byte[] frame = client.callForFrame(Methods.JOB_LIST, page.toJson());
     long id = client.lastId();
-    if (page.fields() != null && !page.fields().isEmpty() && refusesFields(frame, id)) {
+    if (!page.fields().isEmpty() && refusesFields(frame, id)) {
       // A daemon older than this client (not restarted since an upgrade) lists whole jobs only.
       page = page.withFields(Set.of());
       frame = client.callForFrame(Methods.JOB_LIST, page.toJson());
