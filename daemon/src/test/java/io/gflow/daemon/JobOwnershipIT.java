@@ -212,6 +212,42 @@ class JobOwnershipIT {
   }
 
   @Test
+  void list_withColumnFields_sameAsWholeJobForEveryActor() throws Exception {
+    // Fields kept in the store's own columns are listed without reading the spec: each actor
+    // still sees them as in the whole job, redacted or not.
+    long id = submitAsOwner(true);
+    List<String> fields =
+        List.of("user", "uid", "name", "state", "reason", "priority", "gpus", "redacted");
+    for (String actor : ACTORS) {
+      JsonObject whole =
+          (JsonObject)
+              ((JsonArray) result(call(actor, "job.list", "{\"ids\":[" + id + "]}")).get("jobs"))
+                  .elements()
+                  .get(0);
+      JsonObject listed =
+          (JsonObject)
+              ((JsonArray)
+                      result(
+                              call(
+                                  actor,
+                                  "job.list",
+                                  "{\"ids\":["
+                                      + id
+                                      + "],\"fields\":[\""
+                                      + String.join("\",\"", fields)
+                                      + "\"]}"))
+                          .get("jobs"))
+                  .elements()
+                  .get(0);
+      assertEquals(fields.size() + 1, listed.members().size(), actor + ": " + listed);
+      for (String member : listed.members().keySet()) {
+        assertEquals(whole.get(member), listed.get(member), actor + " " + member + ": " + listed);
+      }
+      assertEquals(JsonBoolean.of(actor.equals(OTHER)), listed.get("redacted"), actor);
+    }
+  }
+
+  @Test
   void submit_identityFields_rejectedNoJobCreated() throws Exception {
     JsonObject reply =
         call(

@@ -20,7 +20,14 @@ final class JobAccess {
   }
 
   static boolean seesInFull(CallContext context, Job job, JobPolicy policy) {
-    return owns(context, job) || context.role().atLeast(Role.OPERATOR) || !policy.privateData();
+    return seesInFull(context, job.owner().uid(), policy);
+  }
+
+  /** As {@link #seesInFull(CallContext, Job, JobPolicy)} for a job owned by {@code ownerUid}. */
+  static boolean seesInFull(CallContext context, long ownerUid, JobPolicy policy) {
+    return ownerUid == context.caller().uid()
+        || context.role().atLeast(Role.OPERATOR)
+        || !policy.privateData();
   }
 
   static boolean mayControl(CallContext context, Job job) {

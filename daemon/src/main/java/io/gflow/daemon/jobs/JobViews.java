@@ -3,11 +3,24 @@ package io.gflow.daemon.jobs;
 import io.gflow.daemon.job.Job;
 import io.gflow.daemon.job.JobSpec;
 import io.gflow.daemon.rpc.CallContext;
+import io.gflow.daemon.store.JobSummary;
+import io.gflow.protocol.job.DependencyMode;
+import io.gflow.protocol.job.JobField;
 import io.gflow.protocol.job.JobInfo;
 import io.gflow.protocol.job.LogResult;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 
 /** Turns a daemon {@link Job} into the {@link JobInfo} a given caller may see. Thread-safe. */
 final class JobViews {
+  /**
+   * The members {@link #view(CallContext, JobSummary, JobPolicy)} fills in as {@link
+   * #view(CallContext, Job, JobPolicy, boolean)} does: those the store keeps in their own columns,
+   * and whether the job is redacted. The spec's other members are left empty.
+   */
+  static final Set<JobField> SUMMARY_FIELDS = summaryFields();
+
   private final OutputLocator outputs;
 
   JobViews(OutputLocator outputs) {
@@ -29,6 +42,51 @@ final class JobViews {
   JobInfo view(CallContext context, Job job, JobPolicy policy, boolean withEnv, boolean withPaths) {
     JobInfo full = full(job, withEnv, withPaths);
     return JobAccess.seesInFull(context, job, policy) ? full : full.redact();
+  }
+
+  /**
+   * The summary as {@code context} may see it: equal to the view of the whole job in the members of
+   * {@link #SUMMARY_FIELDS}; the spec's other members are empty (null, or none).
+   */
+  JobInfo view(CallContext context, JobSummary job, JobPolicy policy) {
+    JobInfo info =
+        new JobInfo(
+            job.id(),
+            job.arrayJobId(),
+            job.arrayTaskId() == null ? null : job.arrayTaskId().longValue(),
+            job.owner().user(),
+            job.owner().uid(),
+            job.name(),
+            job.state(),
+            job.reason(),
+            job.priority(),
+            job.gpus(),
+            job.assignedGpus(),
+            job.submitTime(),
+            job.startTime(),
+            job.endTime(),
+            job.exit() == null ? null : job.exit().code(),
+            job.exit() == null ? null : job.exit().signal(),
+            null,
+            null,
+            List.of(),
+            DependencyMode.ALL,
+            null,
+            null,
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
+    return JobAccess.seesInFull(context, job.owner().uid(), policy) ? info : info.redact();
+  }
+
+  private static Set<JobField> summaryFields() {
+    Set<JobField> fields = EnumSet.range(JobField.ID, JobField.SIGNAL);
+    fields.add(JobField.REDACTED);
+    return fields;
   }
 
   private JobInfo full(Job job, boolean withEnv, boolean withPaths) {

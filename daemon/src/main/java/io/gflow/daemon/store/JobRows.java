@@ -49,6 +49,10 @@ final class JobRows {
 
   static final String SELECT = "SELECT " + String.join(", ", COLUMNS) + " FROM jobs";
 
+  /** The columns {@link #readSummary} reads: {@link #COLUMNS} up to {@code assigned_gpus}. */
+  static final String SELECT_SUMMARY =
+      "SELECT " + String.join(", ", COLUMNS.subList(0, COLUMNS.indexOf("pid"))) + " FROM jobs";
+
   static final String INSERT =
       "INSERT INTO jobs ("
           + String.join(", ", COLUMNS)
@@ -119,10 +123,7 @@ final class JobRows {
     Instant endTime = instant(nullableLong(row, ++index));
     Long exitCode = nullableLong(row, ++index);
     Long signal = nullableLong(row, ++index);
-    ExitStatus exit =
-        exitCode != null
-            ? ExitStatus.exited(exitCode.intValue())
-            : signal != null ? ExitStatus.killed(signal.intValue()) : null;
+    ExitStatus exit = exit(exitCode, signal);
     List<Integer> assignedGpus = gpus(row.getString(++index), id);
     long pid = row.getLong(++index);
     long pidStartTicks = row.getLong(++index);
@@ -141,6 +142,48 @@ final class JobRows {
         assignedGpus,
         pid,
         pidStartTicks);
+  }
+
+  /**
+   * Reads the row at the result's cursor, which must have the columns of {@link #SELECT_SUMMARY} in
+   * order: as {@link #read} without the spec, whose name, priority and GPUs are columns too.
+   */
+  static JobSummary readSummary(ResultSet row) throws SQLException {
+    int index = 0;
+    long id = row.getLong(++index);
+    Long arrayJobId = nullableLong(row, ++index);
+    Long arrayTaskId = nullableLong(row, ++index);
+    Owner owner = new Owner(row.getLong(++index), row.getLong(++index), row.getString(++index));
+    String name = row.getString(++index);
+    JobState state = state(row.getString(++index), id);
+    String reason = row.getString(++index);
+    int priority = row.getInt(++index);
+    int gpus = row.getInt(++index);
+    Instant submitTime = Instant.ofEpochMilli(row.getLong(++index));
+    Instant startTime = instant(nullableLong(row, ++index));
+    Instant endTime = instant(nullableLong(row, ++index));
+    ExitStatus exit = exit(nullableLong(row, ++index), nullableLong(row, ++index));
+    return new JobSummary(
+        id,
+        arrayJobId,
+        arrayTaskId == null ? null : arrayTaskId.intValue(),
+        owner,
+        name,
+        state,
+        reason,
+        priority,
+        gpus,
+        submitTime,
+        startTime,
+        endTime,
+        exit,
+        gpus(row.getString(++index), id));
+  }
+
+  private static ExitStatus exit(Long exitCode, Long signal) {
+    return exitCode != null
+        ? ExitStatus.exited(exitCode.intValue())
+        : signal != null ? ExitStatus.killed(signal.intValue()) : null;
   }
 
   static JobState state(String wireName, long id) {

@@ -218,6 +218,14 @@ public final class JobStore implements AutoCloseable {
     return reader.list(query);
   }
 
+  /**
+   * As {@link #list}, each job without its spec: for a listing that shows none of the spec's
+   * members beyond name, priority and GPUs.
+   */
+  public List<JobSummary> listSummaries(JobQuery query) {
+    return reader.listSummaries(query);
+  }
+
   /** How many jobs are in each state; every state is present, zero when none. */
   public Map<JobState, Long> countByState() {
     return reader.countByState();

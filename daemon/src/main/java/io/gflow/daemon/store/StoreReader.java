@@ -50,12 +50,23 @@ final class StoreReader {
 
   List<Job> list(JobQuery query) {
     List<Object> arguments = new ArrayList<>();
-    return query(listSql(query, arguments), arguments);
+    return query(listSql(JobRows.SELECT, query, arguments), arguments, JobRows::read);
+  }
+
+  List<JobSummary> listSummaries(JobQuery query) {
+    List<Object> arguments = new ArrayList<>();
+    return query(
+        listSql(JobRows.SELECT_SUMMARY, query, arguments), arguments, JobRows::readSummary);
   }
 
   /** The SQL of {@link #list}; adds its arguments to {@code arguments}. */
   static String listSql(JobQuery query, List<Object> arguments) {
-    StringBuilder sql = new StringBuilder(JobRows.SELECT);
+    return listSql(JobRows.SELECT, query, arguments);
+  }
+
+  /** The SQL of a listing that selects with {@code select}; adds its arguments. */
+  private static String listSql(String select, JobQuery query, List<Object> arguments) {
+    StringBuilder sql = new StringBuilder(select);
     // Unfinished jobs are few and finished ones pile up, but without statistics SQLite would walk
     // every job in id order to find the unfinished ones: name the index that holds them.
     boolean onlyUnfinished =
@@ -125,14 +136,23 @@ final class StoreReader {
         });
   }
 
+  /** Reads one row at the result's cursor. */
+  private interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
   private List<Job> query(String sql, List<Object> arguments) {
+    return query(sql, arguments, JobRows::read);
+  }
+
+  private <T> List<T> query(String sql, List<Object> arguments, RowReader<T> rows) {
     return pool.read(
         connection -> {
           try (PreparedStatement statement = prepare(connection, sql, arguments);
               ResultSet result = statement.executeQuery()) {
-            List<Job> jobs = new ArrayList<>();
+            List<T> jobs = new ArrayList<>();
             while (result.next()) {
-              jobs.add(JobRows.read(result));
+              jobs.add(rows.read(result));
             }
             return jobs;
           }

@@ -84,6 +84,77 @@ class ListFieldsIT {
     assertTrue(jobs(whole).get(0).has("stdout_path"), whole.toString());
   }
 
+  /** {@code job} with only {@code id} and the members named in {@code fields}, in its order. */
+  private static JsonObject projected(JsonObject job, List<String> fields) {
+    JsonObject.Builder members = JsonObject.builder();
+    job.members()
+        .forEach(
+            (name, value) -> {
+              if (name.equals("id") || fields.contains(name)) {
+                members.put(name, value);
+              }
+            });
+    return members.build();
+  }
+
+  private void assertSameAsProjected(JsonObject whole, List<String> fields) throws Exception {
+    String names = String.join("\",\"", fields);
+    JsonObject listed = call(Methods.JOB_LIST, "{\"fields\":[\"" + names + "\"]}");
+    List<JsonObject> all = jobs(whole);
+    List<JsonObject> got = jobs(listed);
+    assertEquals(all.size(), got.size(), fields.toString());
+    for (int index = 0; index < all.size(); index++) {
+      // As text: the same members with the same values, in the same order.
+      assertEquals(
+          Json.write(projected(all.get(index), fields)), Json.write(got.get(index)), "" + fields);
+    }
+  }
+
+  @Test
+  void list_withFieldsFromColumnsOrSpec_sameMembersAsTheWholeJob() throws Exception {
+    // Jobs that differ in every member a listing shows: array tasks, priority, time limit, a
+    // reason, a finished one (end time, state); listings of column-only members skip the spec.
+    call(
+        Methods.JOB_SUBMIT,
+        "{\"command\":[\"true\"],\"cwd\":\"/tmp\",\"env\":{},\"name\":\"arr\","
+            + "\"array\":\"0-2\",\"priority\":7,\"time_limit\":90,\"hold\":true}");
+    call(
+        Methods.JOB_SUBMIT,
+        "{\"command\":[\"true\"],\"cwd\":\"/tmp\",\"env\":{},\"name\":\"later\","
+            + "\"begin\":\""
+            + java.time.Instant.now().plusSeconds(3600)
+            + "\"}");
+    submitHeld("cancelled");
+    long last = jobs(call(Methods.JOB_LIST, "{}")).size();
+    call(Methods.JOB_CANCEL, "{\"ids\":[" + last + "]}");
+    JsonObject whole = call(Methods.JOB_LIST, "{}");
+    assertEquals(5, jobs(whole).size(), whole.toString());
+
+    List<String> table =
+        List.of(
+            "array_job_id",
+            "array_task_id",
+            "user",
+            "uid",
+            "name",
+            "state",
+            "reason",
+            "priority",
+            "gpus",
+            "assigned_gpus",
+            "submit_time",
+            "start_time",
+            "end_time");
+    assertSameAsProjected(whole, table);
+    assertSameAsProjected(whole, List.of("exit_code", "signal", "redacted", "end_time"));
+    assertSameAsProjected(whole, List.of("name", "time_limit"));
+    for (io.gflow.protocol.job.JobField field : io.gflow.protocol.job.JobField.values()) {
+      if (field != io.gflow.protocol.job.JobField.ENV) {
+        assertSameAsProjected(whole, List.of(field.wireName()));
+      }
+    }
+  }
+
   @Test
   void list_envAskedFor_stillNeverSent() throws Exception {
     submitHeld("secret");

@@ -72,6 +72,38 @@ class JobStoreQueryTest {
 
   @Test
   @Timeout(30)
+  void listSummaries_sameJobsAndColumnsAsList() {
+    JobQuery query =
+        new JobQuery(Set.of(101L), Set.of(), Set.of(), Set.of(), null, 5, 2); // paged, filtered
+    List<Job> jobs = store.list(query);
+    List<JobSummary> summaries = store.listSummaries(query);
+
+    assertEquals(5, jobs.size());
+    assertEquals(jobs.size(), summaries.size());
+    for (int index = 0; index < jobs.size(); index++) {
+      Job job = jobs.get(index);
+      JobSummary expected =
+          new JobSummary(
+              job.id(),
+              job.arrayJobId(),
+              job.arrayTaskId(),
+              job.owner(),
+              job.spec().name(),
+              job.state(),
+              job.reason(),
+              job.spec().priority(),
+              job.spec().gpus(),
+              job.submitTime(),
+              job.startTime(),
+              job.endTime(),
+              job.exit(),
+              job.assignedGpus());
+      assertEquals(expected, summaries.get(index));
+    }
+  }
+
+  @Test
+  @Timeout(30)
   void list_noFilters_allInIdOrder() {
     assertEquals(
         List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L),

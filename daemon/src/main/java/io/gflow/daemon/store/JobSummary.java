@@ -1,0 +1,28 @@
+package io.gflow.daemon.store;
+
+import io.gflow.daemon.job.ExitStatus;
+import io.gflow.daemon.job.Owner;
+import io.gflow.protocol.job.JobState;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A job as its own columns of the {@code jobs} table hold it, without its spec: what a listing that
+ * shows none of the spec's other members needs ({@link JobStore#listSummaries}). Reading it skips
+ * decoding the spec JSON (command, environment, ...), most of a listed job's cost. Immutable.
+ */
+public record JobSummary(
+    long id,
+    Long arrayJobId,
+    Integer arrayTaskId,
+    Owner owner,
+    String name,
+    JobState state,
+    String reason,
+    int priority,
+    int gpus,
+    Instant submitTime,
+    Instant startTime,
+    Instant endTime,
+    ExitStatus exit,
+    List<Integer> assignedGpus) {}
