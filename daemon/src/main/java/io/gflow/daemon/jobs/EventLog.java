@@ -6,7 +6,10 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -71,6 +74,26 @@ final class EventLog {
       afterSeq = Math.max(afterSeq, lastSeq);
       TimeUnit.NANOSECONDS.timedWait(this, remaining);
     }
+  }
+
+  /**
+   * The jobs named in events after {@code afterSeq}, and the last event's number: {@code ids} is
+   * null when some of those events are no longer kept (any job may have changed).
+   */
+  record Since(long lastSeq, Set<Long> ids) {}
+
+  synchronized Since since(long afterSeq) {
+    Set<Long> ids = new HashSet<>();
+    long oldestSeen = lastSeq + 1;
+    for (Iterator<JobEvent> newest = events.descendingIterator(); newest.hasNext(); ) {
+      JobEvent event = newest.next();
+      if (event.seq() <= afterSeq) {
+        break;
+      }
+      ids.add(event.id());
+      oldestSeen = event.seq();
+    }
+    return new Since(lastSeq, oldestSeen > afterSeq + 1 ? null : ids);
   }
 
   /** Waits until an event after {@code afterSeq} is appended, or the time is up. */

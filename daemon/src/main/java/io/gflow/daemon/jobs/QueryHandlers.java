@@ -23,9 +23,11 @@ import io.gflow.protocol.job.WaitRequest;
 import io.gflow.protocol.job.WaitResult;
 import io.gflow.protocol.json.JsonValue;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -148,23 +150,39 @@ final class QueryHandlers {
   JsonValue await(CallContext context, JsonValue params) throws InterruptedException {
     WaitRequest request = WaitRequest.fromJson(params);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(request.timeoutMs());
-    JobPolicy rules = policy.get();
-    while (true) {
-      long seq = events.lastSeq();
-      List<Job> jobs = new ArrayList<>();
-      for (long id : request.ids()) {
-        jobs.add(load(id));
+    long seq = events.lastSeq();
+    Map<Long, Job> jobs = new HashMap<>();
+    Set<Long> pending = new HashSet<>();
+    for (long id : request.ids()) {
+      Job job = load(id);
+      jobs.put(id, job);
+      if (!job.isTerminal()) {
+        pending.add(id);
       }
-      boolean done = jobs.stream().allMatch(Job::isTerminal);
-      if (done || System.nanoTime() >= deadline) {
-        List<JobInfo> infos = new ArrayList<>();
-        for (Job job : jobs) {
-          infos.add(views.view(context, job, rules, false));
-        }
-        return new WaitResult(infos, !done).toJson();
-      }
-      events.awaitAfter(seq, deadline);
     }
+    // Only a job named in an event since it was read can have changed: re-read just those, so
+    // that waiting for a big array costs per event, not per event and waited job.
+    while (!pending.isEmpty() && System.nanoTime() < deadline) {
+      events.awaitAfter(seq, deadline);
+      EventLog.Since since = events.since(seq);
+      seq = since.lastSeq();
+      Set<Long> changed = since.ids() == null ? Set.copyOf(pending) : since.ids();
+      for (long id : changed) {
+        if (pending.contains(id)) {
+          Job job = load(id);
+          jobs.put(id, job);
+          if (job.isTerminal()) {
+            pending.remove(id);
+          }
+        }
+      }
+    }
+    JobPolicy rules = policy.get();
+    List<JobInfo> infos = new ArrayList<>();
+    for (long id : request.ids()) {
+      infos.add(views.view(context, jobs.get(id), rules, false));
+    }
+    return new WaitResult(infos, !pending.isEmpty()).toJson();
   }
 
   JsonValue events(CallContext context, JsonValue params) throws InterruptedException {

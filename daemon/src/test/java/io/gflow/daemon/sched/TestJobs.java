@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Builds jobs for tests: a fluent spec with defaults (priority 50, no GPUs). Not thread-safe. */
-final class TestJobs {
+public final class TestJobs {
   static final Owner ALICE = new Owner(1000, 1000, "alice");
 
   private int gpus;
@@ -26,7 +26,7 @@ final class TestJobs {
   private Integer arrayThrottle;
   private Owner owner = ALICE;
 
-  static TestJobs spec() {
+  public static TestJobs spec() {
     return new TestJobs();
   }
 
@@ -101,7 +101,7 @@ final class TestJobs {
         arrayThrottle);
   }
 
-  Job job(long id) {
+  public Job job(long id) {
     return Job.submitted(id, null, null, owner, build(), false, FakeClock.START);
   }
 
