@@ -59,8 +59,8 @@ final class EventLog {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     while (true) {
       List<JobEvent> found = new ArrayList<>();
-      for (JobEvent event : events) {
-        if (event.seq() > afterSeq && visible.test(event)) {
+      for (JobEvent event : newerThan(afterSeq)) {
+        if (visible.test(event)) {
           found.add(event);
           if (found.size() >= max) {
             break;
@@ -83,17 +83,27 @@ final class EventLog {
   record Since(long lastSeq, Set<Long> ids) {}
 
   synchronized Since since(long afterSeq) {
+    List<JobEvent> newer = newerThan(afterSeq);
     Set<Long> ids = new HashSet<>();
-    long oldestSeen = lastSeq + 1;
+    newer.forEach(event -> ids.add(event.id()));
+    long oldestKept = newer.isEmpty() ? lastSeq + 1 : newer.get(0).seq();
+    return new Since(lastSeq, oldestKept > afterSeq + 1 ? null : ids);
+  }
+
+  /**
+   * The kept events after {@code afterSeq}, oldest first, found from the newest end: a follower
+   * that is up to date costs per new event, not per kept one.
+   */
+  private List<JobEvent> newerThan(long afterSeq) {
+    ArrayDeque<JobEvent> newer = new ArrayDeque<>();
     for (Iterator<JobEvent> newest = events.descendingIterator(); newest.hasNext(); ) {
       JobEvent event = newest.next();
       if (event.seq() <= afterSeq) {
         break;
       }
-      ids.add(event.id());
-      oldestSeen = event.seq();
+      newer.addFirst(event);
     }
-    return new Since(lastSeq, oldestSeen > afterSeq + 1 ? null : ids);
+    return new ArrayList<>(newer);
   }
 
   /** Waits until an event after {@code afterSeq} is appended, or the time is up. */

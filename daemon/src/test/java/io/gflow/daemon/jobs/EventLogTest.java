@@ -36,6 +36,16 @@ class EventLogTest {
   }
 
   @Test
+  void after_laterVisibleEventsOldestFirst_atMostMax() throws Exception {
+    log.append(jobs(1, 2, 3, 4, 5, 6));
+
+    List<Long> ids =
+        log.after(2, event -> event.id() != 4, 2, 0).stream().map(event -> event.id()).toList();
+
+    assertEquals(List.of(3L, 5L), ids);
+  }
+
+  @Test
   void since_nothingNew_noIds() {
     log.append(jobs(1));
 
