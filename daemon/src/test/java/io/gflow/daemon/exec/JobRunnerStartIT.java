@@ -147,9 +147,15 @@ class JobRunnerStartIT {
 
     // Its wrapper lives on, now polled: the job's end is still reported, with its status.
     assertEquals(new Ended(48, ExitStatus.exited(6), null), fixture.awaitEnd(48));
-    Launched next = fixture.start(TestJobs.command(49, dir, "/bin/true"), Map.of());
-    assertEquals(new Ended(49, ExitStatus.exited(0), null), fixture.awaitEnd(49));
-    assertNotEquals(launcher, next.wrapperPid());
+    Launched next = fixture.start(TestJobs.command(49, dir, "/bin/sleep", "1000"), Map.of());
+    try {
+      long nextLauncher = ProcessStat.read(next.wrapperPid()).orElseThrow().ppid();
+      assertNotEquals(launcher, nextLauncher);
+      assertNotEquals(ProcessHandle.current().pid(), nextLauncher);
+    } finally {
+      killJob(49, next);
+    }
+    assertEquals(new Ended(49, ExitStatus.killed(9), null), fixture.awaitEnd(49));
   }
 
   @Test
