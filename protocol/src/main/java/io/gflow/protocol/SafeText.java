@@ -19,8 +19,8 @@ public final class SafeText {
       return "null";
     }
     if (text.length() <= maxChars && !needsEscape(text)) {
-      return text; // what the loop below would build, without building it (listings call this a
-      // lot)
+      // what the loop below would build, without building it (listings call this a lot)
+      return text;
     }
     StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars) + 8);
     int index = 0;
@@ -29,11 +29,7 @@ public final class SafeText {
       index += Character.charCount(codePoint);
       if (codePoint == '\\') {
         out.append("\\\\");
-      } else if (codePoint < 0x20
-          || codePoint == 0x7f
-          || (codePoint >= 0x80 && codePoint < 0xa0)
-          || codePoint == 0x2028
-          || codePoint == 0x2029) {
+      } else if (isControl(codePoint)) {
         out.append(String.format("\\x{%x}", codePoint));
       } else {
         out.appendCodePoint(codePoint);
@@ -48,10 +44,18 @@ public final class SafeText {
   private static boolean needsEscape(String text) {
     for (int index = 0; index < text.length(); index++) {
       char c = text.charAt(index);
-      if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == '\\' || c == 0x2028 || c == 0x2029) {
-        return true;
+      if (c == '\\' || isControl(c)) {
+        return true; // no surrogate is a control character, so chars do for code points here
       }
     }
     return false;
+  }
+
+  /** C0 and C1 controls, DEL and the Unicode line and paragraph separators. */
+  private static boolean isControl(int codePoint) {
+    return codePoint < 0x20
+        || (codePoint >= 0x7f && codePoint < 0xa0)
+        || codePoint == 0x2028
+        || codePoint == 0x2029;
   }
 }
