@@ -34,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The read-side job methods: {@code job.list}, {@code job.get}, {@code job.wait}, {@code
@@ -83,33 +84,39 @@ final class QueryHandlers {
             request.limit(),
             request.afterId() == null ? 0 : request.afterId());
     Set<JobField> fields = request.fields();
-    // Encoded as the jobs are viewed: a page can hold 100,000 jobs, too many to build as trees.
-    // The fields only leave members out of what the caller may see (redaction comes first).
-    ListPageWriter page = new ListPageWriter(fields);
     JobPolicy rules = policy.get();
-    long lastId;
-    int count;
     if (!fields.isEmpty() && JobViews.SUMMARY_FIELDS.containsAll(fields)) {
       // Nothing asked for is only in the spec (e.g. gqueue's default table): skip decoding it.
-      List<JobSummary> jobs = store.listSummaries(query);
-      for (JobSummary job : jobs) {
-        page.add(views.view(context, job, rules));
-      }
-      count = jobs.size();
-      lastId = count == 0 ? 0 : jobs.get(count - 1).id();
-    } else {
-      List<Job> jobs = store.list(query);
-      boolean withPaths =
-          fields.isEmpty()
-              || fields.contains(JobField.STDOUT_PATH)
-              || fields.contains(JobField.STDERR_PATH);
-      for (Job job : jobs) {
-        page.add(views.view(context, job, rules, false, withPaths));
-      }
-      count = jobs.size();
-      lastId = count == 0 ? 0 : jobs.get(count - 1).id();
+      return page(
+          request,
+          store.listSummaries(query),
+          JobSummary::id,
+          job -> views.view(context, job, rules));
     }
-    return page.finish(count == request.limit() ? lastId : null);
+    boolean withPaths =
+        fields.isEmpty()
+            || fields.contains(JobField.STDOUT_PATH)
+            || fields.contains(JobField.STDERR_PATH);
+    return page(
+        request,
+        store.list(query),
+        Job::id,
+        job -> views.view(context, job, rules, false, withPaths));
+  }
+
+  /**
+   * The page of {@code jobs}, encoded as they are viewed: a page can hold 100,000 jobs, too many to
+   * build as trees. The fields only leave members out of what the caller may see (redaction comes
+   * first).
+   */
+  private static <T> JsonValue page(
+      ListRequest request, List<T> jobs, ToLongFunction<T> id, Function<T, JobInfo> view) {
+    ListPageWriter page = new ListPageWriter(request.fields());
+    for (T job : jobs) {
+      page.add(view.apply(job));
+    }
+    boolean full = jobs.size() == request.limit(); // limit >= 1
+    return page.finish(full ? id.applyAsLong(jobs.get(jobs.size() - 1)) : null);
   }
 
   /** The uids of {@code users} (names or numbers); null if one of them is no known user. */
