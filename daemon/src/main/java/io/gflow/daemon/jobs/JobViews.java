@@ -49,37 +49,7 @@ final class JobViews {
    * {@link #SUMMARY_FIELDS}; the spec's other members are empty (null, or none).
    */
   JobInfo view(CallContext context, JobSummary job, JobPolicy policy) {
-    JobInfo info =
-        new JobInfo(
-            job.id(),
-            job.arrayJobId(),
-            job.arrayTaskId() == null ? null : job.arrayTaskId().longValue(),
-            job.owner().user(),
-            job.owner().uid(),
-            job.name(),
-            job.state(),
-            job.reason(),
-            job.priority(),
-            job.gpus(),
-            job.assignedGpus(),
-            job.submitTime(),
-            job.startTime(),
-            job.endTime(),
-            job.exit() == null ? null : job.exit().code(),
-            job.exit() == null ? null : job.exit().signal(),
-            null,
-            null,
-            List.of(),
-            DependencyMode.ALL,
-            null,
-            null,
-            false,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    JobInfo info = info(job, null, false, null);
     return JobAccess.seesInFull(context, job.owner().uid(), policy) ? info : info.redact();
   }
 
@@ -90,36 +60,39 @@ final class JobViews {
   }
 
   private JobInfo full(Job job, boolean withEnv, boolean withPaths) {
-    JobSpec spec = job.spec();
-    LogResult paths = withPaths ? outputs.paths(job) : null;
+    return info(JobSummary.of(job), job.spec(), withEnv, withPaths ? outputs.paths(job) : null);
+  }
+
+  /** The job's members; those only in its spec are empty (null, or none) without {@code spec}. */
+  private static JobInfo info(JobSummary job, JobSpec spec, boolean withEnv, LogResult paths) {
     return new JobInfo(
         job.id(),
         job.arrayJobId(),
         job.arrayTaskId() == null ? null : job.arrayTaskId().longValue(),
         job.owner().user(),
         job.owner().uid(),
-        spec.name(),
+        job.name(),
         job.state(),
         job.reason(),
-        spec.priority(),
-        spec.gpus(),
+        job.priority(),
+        job.gpus(),
         job.assignedGpus(),
         job.submitTime(),
         job.startTime(),
         job.endTime(),
         job.exit() == null ? null : job.exit().code(),
         job.exit() == null ? null : job.exit().signal(),
-        spec.timeLimit() == null ? null : spec.timeLimit().toSeconds(),
-        spec.begin(),
-        spec.dependsOn(),
-        spec.dependencyMode(),
-        spec.group(),
-        spec.project(),
+        spec == null || spec.timeLimit() == null ? null : spec.timeLimit().toSeconds(),
+        spec == null ? null : spec.begin(),
+        spec == null ? List.of() : spec.dependsOn(),
+        spec == null ? DependencyMode.ALL : spec.dependencyMode(),
+        spec == null ? null : spec.group(),
+        spec == null ? null : spec.project(),
         false,
-        spec.command(),
-        spec.script(),
-        spec.cwd(),
-        withEnv ? spec.env() : null,
+        spec == null ? null : spec.command(),
+        spec == null ? null : spec.script(),
+        spec == null ? null : spec.cwd(),
+        spec != null && withEnv ? spec.env() : null,
         paths == null ? null : paths.stdoutPath(),
         paths == null ? null : paths.stderrPath());
   }

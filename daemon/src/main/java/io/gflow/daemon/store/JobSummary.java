@@ -1,6 +1,7 @@
 package io.gflow.daemon.store;
 
 import io.gflow.daemon.job.ExitStatus;
+import io.gflow.daemon.job.Job;
 import io.gflow.daemon.job.Owner;
 import io.gflow.protocol.job.JobState;
 import java.time.Instant;
@@ -25,4 +26,24 @@ public record JobSummary(
     Instant startTime,
     Instant endTime,
     ExitStatus exit,
-    List<Integer> assignedGpus) {}
+    List<Integer> assignedGpus) {
+
+  /** The same members of a whole job (name, priority and GPUs from its spec). */
+  public static JobSummary of(Job job) {
+    return new JobSummary(
+        job.id(),
+        job.arrayJobId(),
+        job.arrayTaskId(),
+        job.owner(),
+        job.spec().name(),
+        job.state(),
+        job.reason(),
+        job.spec().priority(),
+        job.spec().gpus(),
+        job.submitTime(),
+        job.startTime(),
+        job.endTime(),
+        job.exit(),
+        job.assignedGpus());
+  }
+}
