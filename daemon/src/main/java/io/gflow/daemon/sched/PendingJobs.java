@@ -97,13 +97,18 @@ final class PendingJobs {
    * Plans one pass as {@link SchedulingPolicy#plan} would, except that it gives reasons only for
    * jobs whose reason may have changed, and, when some job is doomed, starts nothing (the caller
    * cancels the doomed and plans again).
+   *
+   * @param whole visit every admitted job; otherwise stop once every slot is taken and visit only
+   *     the jobs changed since the last pass after that point (the plan is then {@code partial} if
+   *     it left any out), so that a pass on a full host costs O(started + changed), not O(queued)
    */
   Plan plan(
       Collection<Job> running,
       Resources resources,
       QueueLimits limits,
       Function<Long, Optional<Job>> find,
-      Instant now) {
+      Instant now,
+      boolean whole) {
     while (!beforeBegin.isEmpty() && !beforeBegin.first().spec().begin().isAfter(now)) {
       unsorted.add(beforeBegin.pollFirst().id());
     }
@@ -113,6 +118,7 @@ final class PendingJobs {
     unsorted.forEach(id -> changed.add(jobs.get(id)));
     unsorted.clear();
     changed.sort(SchedulingPolicy.ORDER);
+    List<Job> newlyAdmitted = new ArrayList<>();
     for (Job job : changed) {
       SchedulingPolicy.Admission admission = SchedulingPolicy.admit(job, find, now);
       if (admission.doomedBy() != 0) {
@@ -120,6 +126,7 @@ final class PendingJobs {
         unsorted.add(job.id()); // until the caller removes it
       } else if (admission.reason() == null) {
         admitted.add(job);
+        newlyAdmitted.add(job);
       } else {
         reasons.put(job.id(), admission.reason());
         if (admission.reason().equals(Reasons.BEGIN_TIME)) {
@@ -129,11 +136,35 @@ final class PendingJobs {
     }
     Instant nextBegin = beforeBegin.isEmpty() ? null : beforeBegin.first().spec().begin();
     if (!doomed.isEmpty()) {
-      return new Plan(List.of(), reasons, doomed, nextBegin);
+      return new Plan(List.of(), reasons, doomed, nextBegin, false);
     }
-    List<Plan.Start> starts =
-        SchedulingPolicy.allocate(admitted, running, resources, limits, now, reasons);
-    return new Plan(starts, reasons, doomed, nextBegin);
+    SchedulingPolicy.Allocation allocation =
+        new SchedulingPolicy.Allocation(resources, limits, running, now, reasons);
+    Job stop = null;
+    for (Job job : admitted) {
+      if (!whole && !allocation.slotsLeft()) {
+        stop = job;
+        break;
+      }
+      allocation.visit(job);
+    }
+    boolean partial = false;
+    if (stop != null) {
+      Set<Long> visited = new HashSet<>();
+      for (Job job : newlyAdmitted) {
+        if (SchedulingPolicy.ORDER.compare(job, stop) >= 0) {
+          allocation.visit(job);
+          visited.add(job.id());
+        }
+      }
+      for (Job job : admitted.tailSet(stop, true)) {
+        if (!visited.contains(job.id())) {
+          partial = true;
+          break;
+        }
+      }
+    }
+    return new Plan(allocation.starts(), reasons, doomed, nextBegin, partial);
   }
 
   private void unindex(Job old) {

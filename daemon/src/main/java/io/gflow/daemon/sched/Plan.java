@@ -9,13 +9,19 @@ import java.util.Map;
  * What one {@link SchedulingPolicy} pass decided. Immutable and thread-safe.
  *
  * @param starts jobs to launch now, in order, with the GPUs each gets
- * @param reasons for every PENDING job that does not start: why it waits
+ * @param reasons for every PENDING job that does not start (unless {@code partial}): why it waits
  * @param doomed PENDING jobs with auto-cancel whose dependencies can never be met → the dependency
  *     that failed
  * @param nextBegin the earliest begin time still in the future, null when none
+ * @param partial whether the pass left out admitted jobs that could not start and did not change:
+ *     their reasons are as an earlier pass gave them, and may be out of date
  */
 record Plan(
-    List<Start> starts, Map<Long, String> reasons, Map<Long, Long> doomed, Instant nextBegin) {
+    List<Start> starts,
+    Map<Long, String> reasons,
+    Map<Long, Long> doomed,
+    Instant nextBegin,
+    boolean partial) {
 
   Plan {
     starts = List.copyOf(starts);

@@ -92,6 +92,10 @@ final class ResourcePool {
     return null;
   }
 
+  int freeSlots() {
+    return freeSlots;
+  }
+
   boolean fits(Job job) {
     return freeSlots >= 1 && freeGpus.size() >= job.spec().gpus();
   }

@@ -30,6 +30,9 @@ import org.slf4j.LoggerFactory;
 final class SchedulerState {
   private static final Logger LOG = LoggerFactory.getLogger(SchedulerState.class);
 
+  /** How long a waiting job's reason may lag behind other jobs' changes while the host is full. */
+  static final Duration REASONS_REFRESH = Duration.ofSeconds(1);
+
   private final Clock clock;
   private final Launcher launcher;
   private final Function<Long, Optional<Job>> lookup;
@@ -50,6 +53,9 @@ final class SchedulerState {
   private QueueLimits limits = QueueLimits.NONE;
   private Map<Integer, List<GpuProcess>> foreignGpus = Map.of();
   private EventLoop.Timer beginTimer;
+  // When the last pass that visited every admitted job ran; null: none yet, or one is due.
+  private Instant lastWholePass;
+  private EventLoop.Timer refreshTimer;
 
   SchedulerState(
       EventLoop loop,
@@ -160,21 +166,27 @@ final class SchedulerState {
 
   void setResources(Resources newResources) {
     resources = newResources;
+    lastWholePass = null;
   }
 
   void setLimits(QueueLimits newLimits) {
     limits = newLimits;
+    lastWholePass = null;
   }
 
   /** Applies {@code change} to the resources; returns the new ones. */
   Resources changeResources(UnaryOperator<Resources> change) {
     resources = Objects.requireNonNull(change.apply(resources), "changed resources");
+    lastWholePass = null;
     return resources;
   }
 
   /** GPUs with processes the queue did not start: new jobs are not placed on them. */
   void setForeignGpus(Map<Integer, List<GpuProcess>> foreign) {
-    foreignGpus = Map.copyOf(foreign);
+    if (!foreign.equals(foreignGpus)) {
+      foreignGpus = Map.copyOf(foreign);
+      lastWholePass = null;
+    }
   }
 
   /** The resources minus the GPUs foreign processes use (running jobs keep theirs). */
@@ -235,7 +247,14 @@ final class SchedulerState {
    */
   void pass(Changes changes) {
     while (true) {
-      Plan plan = pending.plan(running.values(), usable(), limits, this::find, clock.instant());
+      Instant now = clock.instant();
+      boolean whole = wholePassDue(now);
+      Plan plan = pending.plan(running.values(), usable(), limits, this::find, now, whole);
+      if (whole) {
+        lastWholePass = now;
+      } else if (plan.partial()) {
+        armRefresh();
+      }
       plan.doomed()
           .forEach(
               (id, dep) ->
@@ -288,6 +307,26 @@ final class SchedulerState {
       LOG.info("job {} failed to launch: {}", job.id(), Reasons.launchFailed(message));
       finish(job, JobState.FAILED, Reasons.launchFailed(message), null, changes);
       return false;
+    }
+  }
+
+  /**
+   * Whether this pass should visit every admitted job: one that leaves out the jobs that cannot
+   * start (see {@link PendingJobs#plan}) is cheap but may leave their reasons out of date, so a
+   * whole pass runs at least every {@link #REASONS_REFRESH} while passes leave jobs out, and at
+   * once after the limits or resources change.
+   */
+  private boolean wholePassDue(Instant now) {
+    return lastWholePass == null
+        || now.isBefore(lastWholePass)
+        || !now.isBefore(lastWholePass.plus(REASONS_REFRESH));
+  }
+
+  /** Makes sure a pass runs when the next whole pass is due. */
+  private void armRefresh() {
+    if (refreshTimer == null) {
+      // The pass that follows the timer does the work; forgetting the timer lets it re-arm.
+      refreshTimer = loop.at(lastWholePass.plus(REASONS_REFRESH), changes -> refreshTimer = null);
     }
   }
 

@@ -71,7 +71,7 @@ final class SchedulingPolicy {
       }
     }
     List<Plan.Start> starts = allocate(eligible, running, resources, limits, now, reasons);
-    return new Plan(starts, reasons, doomed, nextBegin);
+    return new Plan(starts, reasons, doomed, nextBegin, false);
   }
 
   /**
@@ -114,10 +114,44 @@ final class SchedulingPolicy {
       QueueLimits limits,
       Instant now,
       Map<Long, String> reasons) {
-    ResourcePool pool = new ResourcePool(resources, limits, running);
-    List<Plan.Start> starts = new ArrayList<>();
-    ResourcePool.Reservation reservation = null;
-    for (Job job : admitted) {
+    Allocation allocation = new Allocation(resources, limits, running, now, reasons);
+    admitted.forEach(allocation::visit);
+    return allocation.starts();
+  }
+
+  /**
+   * One pass's hand-out, visited job by job in {@link #ORDER}. Once {@link #slotsLeft()} is false
+   * no later job can start, and each later job's reason depends only on that job and the jobs
+   * started: visiting only some of them gives each visited one the reason a walk through all would.
+   * Not thread-safe: one pass, one thread.
+   */
+  static final class Allocation {
+    private final ResourcePool pool;
+    private final QueueLimits limits;
+    private final Instant now;
+    private final Map<Long, String> reasons;
+    private final List<Plan.Start> starts = new ArrayList<>();
+    private ResourcePool.Reservation reservation;
+
+    Allocation(
+        Resources resources,
+        QueueLimits limits,
+        Collection<Job> running,
+        Instant now,
+        Map<Long, String> reasons) {
+      this.pool = new ResourcePool(resources, limits, running);
+      this.limits = limits;
+      this.now = now;
+      this.reasons = reasons;
+    }
+
+    /** Whether a later job could still start; false once every slot is taken. */
+    boolean slotsLeft() {
+      return pool.freeSlots() > 0;
+    }
+
+    /** Starts the job if it may start now, else records why it waits. */
+    void visit(Job job) {
       if (limits.draining()) {
         reasons.put(job.id(), Reasons.DRAINING);
       } else if (!pool.possible(job)) {
@@ -141,7 +175,10 @@ final class SchedulingPolicy {
         }
       }
     }
-    return starts;
+
+    List<Plan.Start> starts() {
+      return starts;
+    }
   }
 
   /** Records why the job waits if a group, array or user limit holds it; false when none does. */
