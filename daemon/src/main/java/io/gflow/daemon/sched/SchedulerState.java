@@ -7,8 +7,6 @@ import io.gflow.protocol.job.JobState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -41,14 +38,7 @@ final class SchedulerState {
   private final Map<Long, Job> live = new TreeMap<>();
   private final Map<Long, Job> running = new TreeMap<>();
   private final PendingJobs pending = new PendingJobs();
-  // Dependency id -> how many queued (PENDING or HELD) jobs name it.
-  private final Map<Long, Integer> namedBy = new HashMap<>();
-  // Finished jobs no queued job names any more: forgotten once durable.
-  private final Set<Long> unnamed = new HashSet<>();
-  private final Map<Long, Job> finished = new HashMap<>();
-  // Finished jobs whose terminal state may not be in the store yet: the lookup would read an
-  // older version of them, so they stay in memory until the store has them.
-  private final Set<Long> notYetDurable = new HashSet<>();
+  private final FinishedJobs finished = new FinishedJobs();
   private Resources resources;
   private QueueLimits limits = QueueLimits.NONE;
   private Map<Integer, List<GpuProcess>> foreignGpus = Map.of();
@@ -106,7 +96,7 @@ final class SchedulerState {
         pending.remove(id);
       }
       if (isQueued(before)) {
-        before.spec().dependsOn().forEach(this::unname);
+        finished.unname(before.spec().dependsOn());
       }
     }
     if (after.isTerminal()) {
@@ -121,19 +111,12 @@ final class SchedulerState {
       pending.put(after);
     }
     if (isQueued(after)) {
-      after.spec().dependsOn().forEach(dep -> namedBy.merge(dep, 1, Integer::sum));
+      finished.name(after.spec().dependsOn());
     }
   }
 
   private static boolean isQueued(Job job) {
     return job.state() == JobState.PENDING || job.state() == JobState.HELD;
-  }
-
-  private void unname(long dep) {
-    if (namedBy.merge(dep, -1, Integer::sum) == 0) {
-      namedBy.remove(dep);
-      unnamed.add(dep);
-    }
   }
 
   void submit(List<Job> jobs, Changes changes) {
@@ -143,7 +126,7 @@ final class SchedulerState {
         throw new IllegalArgumentException(
             "submitted job " + job.id() + " is " + job.state() + ", not PENDING or HELD");
       }
-      if (!ids.add(job.id()) || live.containsKey(job.id()) || finished.containsKey(job.id())) {
+      if (!ids.add(job.id()) || live.containsKey(job.id()) || finished.get(job.id()) != null) {
         throw new IllegalArgumentException("job " + job.id() + " already exists");
       }
     }
@@ -203,19 +186,14 @@ final class SchedulerState {
   Job finish(Job job, JobState state, String reason, ExitStatus status, Changes changes) {
     Job done = job.finished(state, reason, clock.instant(), status);
     track(job, done);
-    finished.put(job.id(), done);
-    notYetDurable.add(job.id());
+    finished.finished(done);
     changes.put(done);
     return done;
   }
 
   /** The store now holds these versions: finished ones may be read back from it from now on. */
   void durable(List<Job> jobs) {
-    for (Job job : jobs) {
-      if (job.isTerminal() && notYetDurable.remove(job.id()) && !namedBy.containsKey(job.id())) {
-        finished.remove(job.id());
-      }
-    }
+    finished.durable(jobs);
   }
 
   /** A job's process ended; returns the finished job, empty if no such job was running. */
@@ -287,7 +265,7 @@ final class SchedulerState {
       }
       // A failed launch frees its resources and may doom dependents: plan again.
     }
-    forgetUnneededFinished();
+    finished.forgetUnneeded();
   }
 
   private boolean launch(Plan.Start start, Changes changes) {
@@ -344,32 +322,9 @@ final class SchedulerState {
     }
   }
 
-  /** Forgets finished jobs that no queued job names any more, once the store has them. */
-  private void forgetUnneededFinished() {
-    for (long id : unnamed) {
-      if (!namedBy.containsKey(id) && !notYetDurable.contains(id)) {
-        finished.remove(id);
-      }
-    }
-    unnamed.clear();
-  }
-
   /** The GPUs present, allowed or in use, and which job holds each. */
   List<GpuState> gpuStates() {
-    Map<Integer, Long> holders = new TreeMap<>();
-    for (Job job : running.values()) {
-      job.assignedGpus().forEach(index -> holders.putIfAbsent(index, job.id()));
-    }
-    Set<Integer> indices = new TreeSet<>(resources.gpus());
-    indices.addAll(resources.allowedGpus());
-    indices.addAll(holders.keySet());
-    List<GpuState> states = new ArrayList<>();
-    for (int index : indices) {
-      Long holder = holders.get(index);
-      states.add(
-          new GpuState(index, resources.allowedGpus().contains(index), holder != null, holder));
-    }
-    return List.copyOf(states);
+    return GpuState.of(resources, running.values());
   }
 
   List<Job> liveJobs() {
