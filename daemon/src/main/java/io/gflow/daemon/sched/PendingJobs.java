@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -36,6 +37,8 @@ final class PendingJobs {
   // Not admitted or parked since they changed (or one of their dependencies did).
   private final Set<Long> unsorted = new HashSet<>();
   private final TreeSet<Job> admitted = new TreeSet<>(SchedulingPolicy.ORDER);
+  // GPUs asked for -> how many admitted jobs ask for that many: the fewest tells whether any fits.
+  private final TreeMap<Integer, Integer> admittedGpus = new TreeMap<>();
   private final TreeSet<Job> beforeBegin = new TreeSet<>(BY_BEGIN);
   // Dependency id -> the pending jobs that name it.
   private final Map<Long, Set<Long>> dependents = new HashMap<>();
@@ -51,8 +54,8 @@ final class PendingJobs {
     }
     Job old = jobs.put(job.id(), job);
     if (old != null && old.spec() == job.spec()) {
-      if (admitted.remove(old)) {
-        admitted.add(job);
+      if (unadmit(old)) {
+        admit(job);
       } else if (beforeBegin.remove(old)) {
         beforeBegin.add(job);
       }
@@ -83,7 +86,7 @@ final class PendingJobs {
     }
     for (long dependent : waiting) {
       Job job = jobs.get(dependent);
-      admitted.remove(job);
+      unadmit(job);
       beforeBegin.remove(job);
       unsorted.add(dependent);
     }
@@ -98,9 +101,10 @@ final class PendingJobs {
    * jobs whose reason may have changed, and, when some job is doomed, starts nothing (the caller
    * cancels the doomed and plans again).
    *
-   * @param whole visit every admitted job; otherwise stop once every slot is taken and visit only
-   *     the jobs changed since the last pass after that point (the plan is then {@code partial} if
-   *     it left any out), so that a pass on a full host costs O(started + changed), not O(queued)
+   * @param whole visit every admitted job; otherwise stop once no admitted job fits any more (every
+   *     slot is taken, or fewer GPUs are free than any admitted job asks for) and visit only the
+   *     jobs changed since the last pass after that point (the plan is then {@code partial} if it
+   *     left any out), so that a pass on a full host costs O(started + changed), not O(queued)
    */
   Plan plan(
       Collection<Job> running,
@@ -125,7 +129,7 @@ final class PendingJobs {
         doomed.put(job.id(), admission.doomedBy());
         unsorted.add(job.id()); // until the caller removes it
       } else if (admission.reason() == null) {
-        admitted.add(job);
+        admit(job);
         newlyAdmitted.add(job);
       } else {
         reasons.put(job.id(), admission.reason());
@@ -141,12 +145,14 @@ final class PendingJobs {
     SchedulingPolicy.Allocation allocation =
         new SchedulingPolicy.Allocation(resources, limits, running, now, reasons);
     Job stop = null;
+    TreeMap<Integer, Integer> unvisitedGpus = new TreeMap<>(admittedGpus);
     for (Job job : admitted) {
-      if (!whole && !allocation.slotsLeft()) {
+      if (!whole && !allocation.anyFits(unvisitedGpus.firstKey())) {
         stop = job;
         break;
       }
       allocation.visit(job);
+      uncount(unvisitedGpus, job);
     }
     boolean partial = false;
     if (stop != null) {
@@ -167,8 +173,27 @@ final class PendingJobs {
     return new Plan(allocation.starts(), reasons, doomed, nextBegin, partial);
   }
 
+  private void admit(Job job) {
+    if (admitted.add(job)) {
+      admittedGpus.merge(job.spec().gpus(), 1, Integer::sum);
+    }
+  }
+
+  /** Takes the job out of the admitted ones; false if it was not among them. */
+  private boolean unadmit(Job job) {
+    if (!admitted.remove(job)) {
+      return false;
+    }
+    uncount(admittedGpus, job);
+    return true;
+  }
+
+  private static void uncount(Map<Integer, Integer> byGpus, Job job) {
+    byGpus.computeIfPresent(job.spec().gpus(), (gpus, count) -> count == 1 ? null : count - 1);
+  }
+
   private void unindex(Job old) {
-    admitted.remove(old);
+    unadmit(old);
     beforeBegin.remove(old);
     unsorted.remove(old.id());
     for (long dep : old.spec().dependsOn()) {

@@ -96,6 +96,10 @@ final class ResourcePool {
     return freeSlots;
   }
 
+  int freeGpus() {
+    return freeGpus.size();
+  }
+
   boolean fits(Job job) {
     return freeSlots >= 1 && freeGpus.size() >= job.spec().gpus();
   }

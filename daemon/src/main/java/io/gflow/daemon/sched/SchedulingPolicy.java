@@ -120,10 +120,10 @@ final class SchedulingPolicy {
   }
 
   /**
-   * One pass's hand-out, visited job by job in {@link #ORDER}. Once {@link #slotsLeft()} is false
-   * no later job can start, and each later job's reason depends only on that job and the jobs
-   * started: visiting only some of them gives each visited one the reason a walk through all would.
-   * Not thread-safe: one pass, one thread.
+   * One pass's hand-out, visited job by job in {@link #ORDER}. Once {@link #anyFits} is false for
+   * the fewest GPUs any later job asks for, no later job can start, and each later job's reason
+   * depends only on that job and the jobs started: visiting only some of them gives each visited
+   * one the reason a walk through all would. Not thread-safe: one pass, one thread.
    */
   static final class Allocation {
     private final ResourcePool pool;
@@ -145,9 +145,9 @@ final class SchedulingPolicy {
       this.reasons = reasons;
     }
 
-    /** Whether a later job could still start; false once every slot is taken. */
-    boolean slotsLeft() {
-      return pool.freeSlots() > 0;
+    /** Whether a job asking for {@code gpus} GPUs could still start now. */
+    boolean anyFits(int gpus) {
+      return pool.freeSlots() > 0 && pool.freeGpus() >= gpus;
     }
 
     /** Starts the job if it may start now, else records why it waits. */

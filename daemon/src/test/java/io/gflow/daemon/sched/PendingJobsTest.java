@@ -76,6 +76,29 @@ class PendingJobsTest {
     assertEquals(false, whole.partial());
   }
 
+  @Test
+  void aPassWithEveryGpuTakenVisitsOnlyWhatFitsWithoutOne() {
+    PendingJobs pending = new PendingJobs();
+    Map<Long, Job> all = new HashMap<>();
+    List<Job> running =
+        List.of(
+            TestJobs.spec().gpus(4).job(1).started(FakeClock.START, 501, 1, List.of(0, 1, 2, 3)));
+    for (long id = 2; id <= 500; id++) {
+      Job job = TestJobs.spec().gpus(1).job(id);
+      all.put(id, job);
+      pending.put(job);
+    }
+    pending.plan(running, RESOURCES, QueueLimits.NONE, find(all), FakeClock.START, true);
+
+    Job cpuOnly = TestJobs.spec().priority(60).job(501);
+    pending.put(cpuOnly);
+    Plan next =
+        pending.plan(running, RESOURCES, QueueLimits.NONE, find(all), FakeClock.START, false);
+    assertEquals(501L, next.starts().get(0).job().id(), "a job without GPUs still starts");
+    assertTrue(next.reasons().isEmpty(), "the GPU jobs were not visited: " + next.reasons().size());
+    assertTrue(next.partial());
+  }
+
   private static java.util.function.Function<Long, Optional<Job>> find(Map<Long, Job> all) {
     return id -> Optional.ofNullable(all.get(id));
   }
