@@ -144,33 +144,46 @@ final class PendingJobs {
     }
     SchedulingPolicy.Allocation allocation =
         new SchedulingPolicy.Allocation(resources, limits, running, now, reasons);
-    Job stop = null;
+    Job stop = walk(allocation, whole);
+    boolean partial = stop != null && visitChangedFrom(stop, newlyAdmitted, allocation);
+    return new Plan(allocation.starts(), reasons, doomed, nextBegin, partial);
+  }
+
+  /**
+   * Visits the admitted jobs in order, all of them if {@code whole}, else until none of those left
+   * can fit; returns the first job not visited, null if none.
+   */
+  private Job walk(SchedulingPolicy.Allocation allocation, boolean whole) {
     TreeMap<Integer, Integer> unvisitedGpus = new TreeMap<>(admittedGpus);
     for (Job job : admitted) {
       if (!whole && !allocation.anyFits(unvisitedGpus.firstKey())) {
-        stop = job;
-        break;
+        return job;
       }
       allocation.visit(job);
       uncount(unvisitedGpus, job);
     }
-    boolean partial = false;
-    if (stop != null) {
-      Set<Long> visited = new HashSet<>();
-      for (Job job : newlyAdmitted) {
-        if (SchedulingPolicy.ORDER.compare(job, stop) >= 0) {
-          allocation.visit(job);
-          visited.add(job.id());
-        }
-      }
-      for (Job job : admitted.tailSet(stop, true)) {
-        if (!visited.contains(job.id())) {
-          partial = true;
-          break;
-        }
+    return null;
+  }
+
+  /**
+   * Visits the jobs admitted in this pass from {@code stop} on, so that they get their reasons now;
+   * returns whether other jobs from {@code stop} on were left out.
+   */
+  private boolean visitChangedFrom(
+      Job stop, List<Job> newlyAdmitted, SchedulingPolicy.Allocation allocation) {
+    Set<Long> visited = new HashSet<>();
+    for (Job job : newlyAdmitted) {
+      if (SchedulingPolicy.ORDER.compare(job, stop) >= 0) {
+        allocation.visit(job);
+        visited.add(job.id());
       }
     }
-    return new Plan(allocation.starts(), reasons, doomed, nextBegin, partial);
+    for (Job job : admitted.tailSet(stop, true)) {
+      if (!visited.contains(job.id())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void admit(Job job) {
