@@ -261,6 +261,8 @@ public final class PlainJson {
 
   /** A growable byte buffer for {@link #write}. Not thread-safe. */
   public static final class Output {
+    private static final int ROOM = 256;
+
     private byte[] bytes = new byte[256];
     private int length;
 
@@ -296,12 +298,22 @@ public final class PlainJson {
     }
 
     /** Appends bytes that are already encoded JSON. */
-    void appendBytes(byte[] source, int count) {
+    public void appendBytes(byte[] source, int count) {
       if (length + count > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(length + count, bytes.length * 2));
+        // Room for the little that usually follows (an envelope's end), so that a big page does
+        // not double the buffer again for its last bytes.
+        bytes = Arrays.copyOf(bytes, Math.max(length + count + ROOM, bytes.length * 2));
       }
       System.arraycopy(source, 0, bytes, length, count);
       length += count;
+    }
+
+    /** Drops what was appended after the first {@code keep} bytes. */
+    public void truncate(int keep) {
+      if (keep < 0 || keep > length) {
+        throw new IllegalArgumentException("keep (" + keep + ") must be in 0.." + length);
+      }
+      length = keep;
     }
 
     /** Drops a buffer grown past {@code keep} bytes by a big frame. */
