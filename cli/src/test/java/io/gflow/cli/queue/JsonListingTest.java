@@ -1,10 +1,13 @@
 package io.gflow.cli.queue;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gflow.cli.ByteWriter;
 import io.gflow.cli.TestJobs;
 import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.RpcException;
@@ -17,6 +20,7 @@ import io.gflow.protocol.json.JsonArray;
 import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.rpc.Response;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -174,5 +178,40 @@ class JsonListingTest {
     RpcException thrown = assertThrows(RpcException.class, () -> listing.page(error, 1));
     assertEquals(ErrorCode.FORBIDDEN, thrown.code());
     assertEquals("", text.toString());
+  }
+
+  /** Prints the pages with {@code out} as gqueue does; returns what reached the byte stream. */
+  private static byte[] printed(boolean bytePath, List<List<JobInfo>> pages) {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    PrintWriter out = bytePath ? new ByteWriter(stdout, true) : new PrintWriter(stdout, true);
+    JsonListing listing = new JsonListing(out);
+    for (int index = 0; index < pages.size(); index++) {
+      Long next = index + 1 < pages.size() ? 100L + index : null;
+      assertEquals(next, listing.page(frame(index + 1, pages.get(index), next), index + 1));
+    }
+    listing.finish();
+    out.flush();
+    return stdout.toByteArray();
+  }
+
+  @Test
+  void bytePath_asciiAndOtherPages_sameBytesAsThroughChars() throws Exception {
+    List<JobInfo> ascii = List.of(TestJobs.failed(3).redact(), TestJobs.killed(5));
+    List<JobInfo> beyondAscii = List.of(awkward(6), TestJobs.killed(7));
+    assertTrue(
+        new String(frame(1, ascii, null), StandardCharsets.UTF_8).chars().allMatch(c -> c < 0x80));
+    List<List<List<JobInfo>>> listings =
+        List.of(
+            List.of(ascii),
+            List.of(ascii, beyondAscii, ascii),
+            List.of(beyondAscii, ascii),
+            List.of(List.of()));
+    for (List<List<JobInfo>> pages : listings) {
+      byte[] throughChars = printed(false, pages);
+      assertArrayEquals(throughChars, printed(true, pages));
+      assertEquals(
+          Json.parse(new String(throughChars, StandardCharsets.UTF_8)),
+          Json.parse(new String(printed(true, pages), StandardCharsets.UTF_8)));
+    }
   }
 }
