@@ -26,6 +26,7 @@ final class JobInfoWriter {
   private final PlainJson.Output out;
   private final Set<JobField> fields;
   private final boolean all;
+  private final char[] instantText = new char[WireInstants.MAX_PLAIN_CHARS];
   private JsonStreams.Buffer scratch;
   private JsonGenerator generator;
 
@@ -114,10 +115,20 @@ final class JobInfoWriter {
   }
 
   private void instant(JobField field, Instant value) {
-    if (wants(field)) {
-      name(field);
-      string(value == null ? null : WireInstants.format(value));
+    if (!wants(field)) {
+      return;
     }
+    name(field);
+    int length = value == null ? -1 : WireInstants.format(value, instantText);
+    if (length < 0) {
+      string(value == null ? null : value.toString());
+      return;
+    }
+    out.append('"');
+    for (int index = 0; index < length; index++) {
+      out.append(instantText[index]); // digits and separators: nothing to escape
+    }
+    out.append('"');
   }
 
   private void strings(JobField field, List<String> values) {

@@ -231,7 +231,8 @@ public final class PlainJson {
   /** A string with JSON's escapes for ASCII, as Jackson writes them; false beyond ASCII. */
   public static boolean writeString(String text, Output out) {
     out.append('"');
-    for (int index = 0; index < text.length(); index++) {
+    int start = out.copyPlain(text);
+    for (int index = start; index < text.length(); index++) {
       char c = text.charAt(index);
       if (c >= 0x80) {
         return false;
@@ -284,6 +285,29 @@ public final class PlainJson {
         bytes = Arrays.copyOf(bytes, bytes.length * 2);
       }
       bytes[length++] = (byte) c;
+    }
+
+    /**
+     * Appends the chars of {@code text} up to the first that needs an escape or is beyond ASCII, in
+     * one pass with one capacity check; returns that char's index ({@code text.length()} if none).
+     */
+    int copyPlain(String text) {
+      int count = text.length();
+      if (length + count > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(length + count, bytes.length * 2));
+      }
+      byte[] target = bytes;
+      int at = length;
+      int index = 0;
+      for (; index < count; index++) {
+        char c = text.charAt(index);
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+          break;
+        }
+        target[at++] = (byte) c;
+      }
+      length = at;
+      return index;
     }
 
     /** Appends ASCII text. */

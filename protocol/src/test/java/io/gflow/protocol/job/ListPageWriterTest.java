@@ -220,7 +220,13 @@ class ListPageWriterTest {
   }
 
   private static Instant instant(Random random) {
-    return Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(4) * 250_000_000L);
+    return switch (random.nextInt(8)) {
+      case 0 -> Instant.ofEpochSecond(-100_000_000_000L, 1); // year -1199
+      case 1 -> Instant.parse("+10000-01-01T00:00:00.000001Z");
+      case 2 -> Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000_000));
+      default ->
+          Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(4) * 250_000_000L);
+    };
   }
 
   private static String text(Random random) {
