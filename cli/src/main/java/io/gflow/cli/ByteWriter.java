@@ -20,21 +20,15 @@ public final class ByteWriter extends PrintWriter {
   }
 
   /**
-   * Writes {@code text[offset, offset + length)} after what was written before if it is all ASCII;
-   * returns false, having written nothing, if it is not.
+   * Writes {@code ascii[offset, offset + length)}, which the caller has found to hold only ASCII
+   * bytes, after what was written before.
    */
-  public boolean writeAscii(byte[] text, int offset, int length) {
-    for (int index = offset; index < offset + length; index++) {
-      if (text[index] < 0) {
-        return false;
-      }
-    }
+  public void writeAscii(byte[] ascii, int offset, int length) {
     flush(); // chars written before these bytes go first
     try {
-      bytes.write(text, offset, length);
+      bytes.write(ascii, offset, length);
     } catch (IOException failed) {
       setError(); // reported as PrintWriter reports its own failures: checkError()
     }
-    return true;
   }
 }

@@ -38,8 +38,9 @@ final class JsonListing implements QueuePages.Sink {
       if (page.count() > 0) {
         separate();
         int length = page.jobsEnd() - page.jobsStart();
-        if (!(out instanceof ByteWriter bytes
-            && bytes.writeAscii(frame, page.jobsStart(), length))) {
+        if (page.ascii() && out instanceof ByteWriter bytes) {
+          bytes.writeAscii(frame, page.jobsStart(), length);
+        } else {
           out.write(decode(frame, page.jobsStart(), length));
         }
       }

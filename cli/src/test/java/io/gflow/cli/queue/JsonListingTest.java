@@ -2,6 +2,7 @@ package io.gflow.cli.queue;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -106,6 +107,23 @@ class JsonListingTest {
             frame, page.jobsStart(), page.jobsEnd() - page.jobsStart(), StandardCharsets.UTF_8);
     assertEquals(
         String.join(",", jobs().stream().map(job -> Json.write(job.toJson())).toList()), slice);
+  }
+
+  /** A page of one job whose reason is the JSON string text {@code quoted}, as UTF-8. */
+  private static byte[] withReason(String quoted) {
+    String page = new String(frame(1, List.of(TestJobs.killed(5)), null), StandardCharsets.UTF_8);
+    assertTrue(page.contains("\"CancelledBy:bob\""));
+    return page.replace("\"CancelledBy:bob\"", quoted).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void locate_asciiOnlyWhenEveryByteOfTheJobsIs() {
+    assertTrue(PageFrame.locate(withReason("\"plain\""), 1).ascii());
+    assertTrue(PageFrame.locate(frame(1, List.of(), null), 1).ascii());
+    assertTrue(PageFrame.locate(withReason("\"b\\u00e9b\""), 1).ascii(), "an escape");
+    assertFalse(PageFrame.locate(withReason("\"b\u00e9b\""), 1).ascii());
+    assertFalse(PageFrame.locate(withReason("\"b\\\u00e9\""), 1).ascii(), "after a backslash");
+    assertFalse(PageFrame.locate(frame(1, jobs(), null), 1).ascii());
   }
 
   @Test
