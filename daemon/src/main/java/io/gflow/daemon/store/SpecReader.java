@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.gflow.daemon.job.JobSpec;
 import io.gflow.protocol.RpcException;
-import io.gflow.protocol.json.JsonObject;
+import io.gflow.protocol.job.DependencyMode;
+import io.gflow.protocol.job.WireInstants;
 import io.gflow.protocol.json.JsonStreams;
-import io.gflow.protocol.json.PlainJson;
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -26,7 +26,23 @@ import java.util.Set;
  */
 final class SpecReader {
   private final JsonParser parser;
-  private final SpecParts parts = new SpecParts();
+  private List<String> command;
+  private String script;
+  private String name;
+  private String cwd;
+  private Map<String, String> env;
+  private Integer gpus;
+  private Integer priority;
+  private String timeLimit;
+  private String begin;
+  private List<Long> dependsOn;
+  private String dependencyMode;
+  private boolean autoCancel;
+  private String group;
+  private String project;
+  private String output;
+  private String error;
+  private Integer arrayThrottle;
 
   /** The members read, each with its bit in {@link #seen}. */
   private static final Map<String, Integer> KNOWN = known();
@@ -97,16 +113,6 @@ final class SpecReader {
    * be an object, not read) and left empty, for a reader that never shows it (a listing).
    */
   static JobSpec read(byte[] utf8, boolean withEnv) {
-    if (PlainJson.read(utf8, 0, utf8.length) instanceof JsonObject plain) {
-      // What SpecJson writes for most jobs (ASCII, no escapes): read by the code that reads every
-      // request, instead of a Jackson parser per spec that a listing's JIT must compile too.
-      return PlainSpecReader.read(plain, withEnv);
-    }
-    return readStreaming(utf8, withEnv);
-  }
-
-  /** As {@link #read(byte[], boolean)}, always with the streaming parser (tests compare both). */
-  static JobSpec readStreaming(byte[] utf8, boolean withEnv) {
     try (JsonParser parser = JsonStreams.parser(utf8, 0, utf8.length)) {
       // The parser's set of names per object costs more than the rest of a small spec; members
       // are told apart here anyway, so repeated ones are found here (env: in env()).
@@ -124,7 +130,7 @@ final class SpecReader {
       if (parser.nextToken() != null) {
         throw malformed("data after the object");
       }
-      return reader.parts.build();
+      return reader.build();
     } catch (IOException e) {
       throw malformed("not a JSON object: " + e.getMessage());
     } catch (DateTimeParseException
@@ -137,25 +143,59 @@ final class SpecReader {
 
   private void member(String member) throws IOException {
     switch (member) {
-      case "command" -> parts.command = strings(member);
-      case "script" -> parts.script = string(member);
-      case "name" -> parts.name = string(member);
-      case "cwd" -> parts.cwd = string(member);
-      case "env" -> parts.env = env();
-      case "gpus" -> parts.gpus = integer(member);
-      case "priority" -> parts.priority = integer(member);
-      case "time_limit" -> parts.timeLimit = string(member);
-      case "begin" -> parts.begin = string(member);
-      case "depends_on" -> parts.dependsOn = longs(member);
-      case "dependency_mode" -> parts.dependencyMode = string(member);
-      case "auto_cancel" -> parts.autoCancel = parser.currentToken() == JsonToken.VALUE_TRUE;
-      case "group" -> parts.group = string(member);
-      case "project" -> parts.project = string(member);
-      case "output" -> parts.output = string(member);
-      case "error" -> parts.error = string(member);
-      case "array_throttle" -> parts.arrayThrottle = integer(member);
+      case "command" -> command = strings(member);
+      case "script" -> script = string(member);
+      case "name" -> name = string(member);
+      case "cwd" -> cwd = string(member);
+      case "env" -> env = env();
+      case "gpus" -> gpus = integer(member);
+      case "priority" -> priority = integer(member);
+      case "time_limit" -> timeLimit = string(member);
+      case "begin" -> begin = string(member);
+      case "depends_on" -> dependsOn = longs(member);
+      case "dependency_mode" -> dependencyMode = string(member);
+      case "auto_cancel" -> autoCancel = parser.currentToken() == JsonToken.VALUE_TRUE;
+      case "group" -> group = string(member);
+      case "project" -> project = string(member);
+      case "output" -> output = string(member);
+      case "error" -> error = string(member);
+      case "array_throttle" -> arrayThrottle = integer(member);
       default -> parser.skipChildren();
     }
+  }
+
+  private JobSpec build() {
+    if (env == null) {
+      throw malformed("env is not an object");
+    }
+    if (dependsOn == null) {
+      throw malformed("depends_on is not an array");
+    }
+    return new JobSpec(
+        command,
+        script,
+        required("name", name),
+        required("cwd", cwd),
+        env,
+        required("gpus", gpus),
+        required("priority", priority),
+        timeLimit == null ? null : TimeText.duration(timeLimit),
+        begin == null ? null : WireInstants.parse(begin),
+        dependsOn,
+        DependencyMode.parse(required("dependency_mode", dependencyMode)),
+        autoCancel,
+        group,
+        project,
+        output,
+        error,
+        arrayThrottle);
+  }
+
+  private static <T> T required(String member, T value) {
+    if (value == null) {
+      throw malformed(member + " is missing");
+    }
+    return value;
   }
 
   private String string(String member) throws IOException {
@@ -227,7 +267,7 @@ final class SpecReader {
     return values;
   }
 
-  static IllegalStateException malformed(String detail) {
+  private static IllegalStateException malformed(String detail) {
     return new IllegalStateException("stored job spec is malformed: " + detail);
   }
 }
