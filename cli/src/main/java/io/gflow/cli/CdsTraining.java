@@ -7,8 +7,8 @@ import io.gflow.cli.info.GinfoCommand;
 import io.gflow.cli.job.GjobCommand;
 import io.gflow.cli.queue.GqueueCommand;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,6 +95,6 @@ public final class CdsTraining {
   }
 
   private static PrintWriter discard() {
-    return new PrintWriter(Writer.nullWriter());
+    return new ByteWriter(OutputStream.nullOutputStream(), false);
   }
 }

@@ -23,7 +23,7 @@ public final class Cli {
 
   /** Parses {@code args} for {@code command} and runs it; returns the exit code. */
   public static int run(Object command, String[] args) {
-    return run(command, args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    return run(command, args, new ByteWriter(System.out, true), new PrintWriter(System.err, true));
   }
 
   /** As {@link #run(Object, String[])}, writing to the given streams (tests). */

@@ -1,5 +1,6 @@
 package io.gflow.cli.queue;
 
+import io.gflow.cli.ByteWriter;
 import io.gflow.protocol.Utf8;
 import io.gflow.protocol.client.RpcClient;
 import io.gflow.protocol.job.JobInfo;
@@ -12,8 +13,9 @@ import java.nio.charset.CharacterCodingException;
  * {@code gqueue --json}: writes {@code {"jobs":[...]}} page by page as the pages arrive. Jobs in a
  * page of gflowd's own layout ({@link PageFrame}) are copied as the daemon encoded them, which is
  * exactly what decoding and re-encoding them would print; any other page is decoded strictly and
- * re-encoded. Nothing is printed before the first page is in; a daemon error on a later page leaves
- * the document unfinished (and gqueue fails). Not thread-safe.
+ * re-encoded. ASCII jobs go to a {@link ByteWriter} (stdout) as the bytes they are. Nothing is
+ * printed before the first page is in; a daemon error on a later page leaves the document
+ * unfinished (and gqueue fails). Not thread-safe.
  */
 final class JsonListing implements QueuePages.Sink {
   private final PrintWriter out;
@@ -35,7 +37,12 @@ final class JsonListing implements QueuePages.Sink {
       start();
       if (page.count() > 0) {
         separate();
-        out.write(decode(frame, page.jobsStart(), page.jobsEnd() - page.jobsStart()));
+        int length = page.jobsEnd() - page.jobsStart();
+        if (page.ascii() && out instanceof ByteWriter bytes) {
+          bytes.writeAscii(frame, page.jobsStart(), length);
+        } else {
+          out.write(decode(frame, page.jobsStart(), length));
+        }
       }
       return page.count() == 0 ? null : page.next();
     }

@@ -13,8 +13,9 @@ import java.nio.charset.StandardCharsets;
  * @param jobsEnd index of the array's closing bracket
  * @param count how many jobs the array holds
  * @param next the {@code next} member: the following page's {@code after_id}, null on the last
+ * @param ascii whether every byte of the jobs is ASCII
  */
-record PageFrame(int jobsStart, int jobsEnd, int count, Long next) {
+record PageFrame(int jobsStart, int jobsEnd, int count, Long next, boolean ascii) {
   private static final byte[] PREFIX = ascii("{\"jsonrpc\":\"2.0\",\"result\":{\"jobs\":[");
   private static final byte[] NEXT = ascii(",\"next\":");
   private static final byte[] NULL = ascii("null");
@@ -27,8 +28,9 @@ record PageFrame(int jobsStart, int jobsEnd, int count, Long next) {
     }
     int pos = PREFIX.length;
     int count = 0;
+    Scan scan = new Scan(frame);
     while (pos < frame.length && frame[pos] == '{') {
-      pos = afterObject(frame, pos);
+      pos = scan.afterObject(pos);
       if (pos < 0 || pos >= frame.length) {
         return null;
       }
@@ -58,37 +60,85 @@ record PageFrame(int jobsStart, int jobsEnd, int count, Long next) {
     if (!startsWith(frame, pos, end) || pos + end.length != frame.length) {
       return null;
     }
-    return new PageFrame(PREFIX.length, jobsEnd, count, next);
+    return new PageFrame(PREFIX.length, jobsEnd, count, next, !scan.beyondAscii);
   }
 
   /**
-   * The index just after the object that opens at {@code start}, or -1 if it does not close or
-   * holds a raw control character in a string (never valid JSON).
+   * One pass over a page's jobs: where each object ends, and whether any byte is beyond ASCII. Each
+   * byte costs one look-up in {@link #KINDS}, as most are plain text inside strings. Not
+   * thread-safe.
    */
-  private static int afterObject(byte[] frame, int start) {
-    int depth = 0;
-    boolean inString = false;
-    for (int pos = start; pos < frame.length; pos++) {
-      byte b = frame[pos];
-      if (inString) {
-        if (b == '"') {
-          inString = false;
-        } else if (b == '\\') {
-          pos++;
-        } else if (b >= 0 && b < 0x20) {
-          return -1;
+  private static final class Scan {
+    private static final byte PLAIN = 0;
+    private static final byte QUOTE = 1;
+    private static final byte BACKSLASH = 2;
+    private static final byte CONTROL = 3;
+    private static final byte OPEN = 4;
+    private static final byte CLOSE_OBJECT = 5;
+    private static final byte CLOSE_ARRAY = 6;
+    private static final byte BEYOND_ASCII = 7;
+    private static final byte[] KINDS = kinds();
+
+    private final byte[] frame;
+    private boolean beyondAscii;
+
+    Scan(byte[] frame) {
+      this.frame = frame;
+    }
+
+    /**
+     * The index just after the object that opens at {@code start}, or -1 if it does not close or
+     * holds a raw control character in a string (never valid JSON).
+     */
+    int afterObject(int start) {
+      byte[] kinds = KINDS;
+      int depth = 0;
+      boolean inString = false;
+      for (int pos = start; pos < frame.length; pos++) {
+        byte kind = kinds[frame[pos] & 0xFF];
+        if (kind == PLAIN) {
+          continue;
         }
-      } else if (b == '"') {
-        inString = true;
-      } else if (b == '{' || b == '[') {
-        depth++;
-      } else if (b == '}' || b == ']') {
-        if (--depth == 0) {
-          return b == '}' ? pos + 1 : -1;
+        if (kind == BEYOND_ASCII) {
+          beyondAscii = true;
+        } else if (inString) {
+          if (kind == QUOTE) {
+            inString = false;
+          } else if (kind == BACKSLASH) {
+            pos++; // the escaped char
+            beyondAscii |= pos < frame.length && frame[pos] < 0;
+          } else if (kind == CONTROL) {
+            return -1;
+          }
+        } else if (kind == QUOTE) {
+          inString = true;
+        } else if (kind == OPEN) {
+          depth++;
+        } else if (kind == CLOSE_OBJECT || kind == CLOSE_ARRAY) {
+          if (--depth == 0) {
+            return kind == CLOSE_OBJECT ? pos + 1 : -1;
+          }
         }
       }
+      return -1;
     }
-    return -1;
+
+    private static byte[] kinds() {
+      byte[] kinds = new byte[256];
+      for (int b = 0; b < 0x20; b++) {
+        kinds[b] = CONTROL;
+      }
+      for (int b = 0x80; b < 0x100; b++) {
+        kinds[b] = BEYOND_ASCII;
+      }
+      kinds['"'] = QUOTE;
+      kinds['\\'] = BACKSLASH;
+      kinds['{'] = OPEN;
+      kinds['['] = OPEN;
+      kinds['}'] = CLOSE_OBJECT;
+      kinds[']'] = CLOSE_ARRAY;
+      return kinds;
+    }
   }
 
   private static int digits(byte[] frame, int pos) {

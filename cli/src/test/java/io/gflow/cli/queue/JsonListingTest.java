@@ -1,10 +1,14 @@
 package io.gflow.cli.queue;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gflow.cli.ByteWriter;
 import io.gflow.cli.TestJobs;
 import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.RpcException;
@@ -17,6 +21,7 @@ import io.gflow.protocol.json.JsonArray;
 import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
 import io.gflow.protocol.rpc.Response;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -104,6 +109,23 @@ class JsonListingTest {
         String.join(",", jobs().stream().map(job -> Json.write(job.toJson())).toList()), slice);
   }
 
+  /** A page of one job whose reason is the JSON string text {@code quoted}, as UTF-8. */
+  private static byte[] withReason(String quoted) {
+    String page = new String(frame(1, List.of(TestJobs.killed(5)), null), StandardCharsets.UTF_8);
+    assertTrue(page.contains("\"CancelledBy:bob\""));
+    return page.replace("\"CancelledBy:bob\"", quoted).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void locate_asciiOnlyWhenEveryByteOfTheJobsIs() {
+    assertTrue(PageFrame.locate(withReason("\"plain\""), 1).ascii());
+    assertTrue(PageFrame.locate(frame(1, List.of(), null), 1).ascii());
+    assertTrue(PageFrame.locate(withReason("\"b\\u00e9b\""), 1).ascii(), "an escape");
+    assertFalse(PageFrame.locate(withReason("\"b\u00e9b\""), 1).ascii());
+    assertFalse(PageFrame.locate(withReason("\"b\\\u00e9\""), 1).ascii(), "after a backslash");
+    assertFalse(PageFrame.locate(frame(1, jobs(), null), 1).ascii());
+  }
+
   @Test
   void locate_lastAndEmptyPages() {
     PageFrame last = PageFrame.locate(frame(1, jobs(), null), 1);
@@ -174,5 +196,40 @@ class JsonListingTest {
     RpcException thrown = assertThrows(RpcException.class, () -> listing.page(error, 1));
     assertEquals(ErrorCode.FORBIDDEN, thrown.code());
     assertEquals("", text.toString());
+  }
+
+  /** Prints the pages with {@code out} as gqueue does; returns what reached the byte stream. */
+  private static byte[] printed(boolean bytePath, List<List<JobInfo>> pages) {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    PrintWriter out = bytePath ? new ByteWriter(stdout, true) : new PrintWriter(stdout, true);
+    JsonListing listing = new JsonListing(out);
+    for (int index = 0; index < pages.size(); index++) {
+      Long next = index + 1 < pages.size() ? 100L + index : null;
+      assertEquals(next, listing.page(frame(index + 1, pages.get(index), next), index + 1));
+    }
+    listing.finish();
+    out.flush();
+    return stdout.toByteArray();
+  }
+
+  @Test
+  void bytePath_asciiAndOtherPages_sameBytesAsThroughChars() throws Exception {
+    List<JobInfo> ascii = List.of(TestJobs.failed(3).redact(), TestJobs.killed(5));
+    List<JobInfo> beyondAscii = List.of(awkward(6), TestJobs.killed(7));
+    assertTrue(
+        new String(frame(1, ascii, null), StandardCharsets.UTF_8).chars().allMatch(c -> c < 0x80));
+    List<List<List<JobInfo>>> listings =
+        List.of(
+            List.of(ascii),
+            List.of(ascii, beyondAscii, ascii),
+            List.of(beyondAscii, ascii),
+            List.of(List.of()));
+    for (List<List<JobInfo>> pages : listings) {
+      byte[] throughChars = printed(false, pages);
+      assertArrayEquals(throughChars, printed(true, pages));
+      assertEquals(
+          Json.parse(new String(throughChars, StandardCharsets.UTF_8)),
+          Json.parse(new String(printed(true, pages), StandardCharsets.UTF_8)));
+    }
   }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gflow.cli.ByteWriter;
+import io.gflow.cli.Cli;
 import io.gflow.cli.CliRunner;
 import io.gflow.daemon.DaemonExtension;
 import io.gflow.protocol.client.ProcessIdentity;
@@ -16,8 +18,11 @@ import io.gflow.protocol.json.JsonFormatException;
 import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonObject;
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -78,6 +83,32 @@ class QueuePagesIT {
     for (long id : ids) {
       assertEquals(1, count(paged.toString(), "{\"id\":" + id + ","), "job " + id);
     }
+  }
+
+  /** gqueue -a -c --json through the writers of a real stdout and of the tests; both outputs. */
+  private List<String> gqueueJsonBothWays() {
+    CliRunner.Run chars =
+        new CliRunner(daemon.socket()).run(new GqueueCommand(), "-a", "-c", "--json");
+    assertEquals(0, chars.exitCode(), chars.both());
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    String[] args = {"--socket", daemon.socket().toString(), "-a", "-c", "--json"};
+    int exit =
+        Cli.run(new GqueueCommand(), args, new ByteWriter(stdout, true), new PrintWriter(err));
+    assertEquals(0, exit, err.toString());
+    return List.of(chars.stdout(), stdout.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void gqueueJson_toStdoutBytes_sameAsThroughChars() throws Exception {
+    submitHeld(3);
+    List<String> ascii = gqueueJsonBothWays(); // every job ASCII: copied as bytes
+    assertEquals(ascii.get(0), ascii.get(1));
+    assertEquals(3, count(ascii.get(0), "{\"id\":"), ascii.get(0));
+    new CliRunner(daemon.socket()).submit(dir, "--hold", "-n", "caf\u00e9-\u4e2d", "true");
+    List<String> beyond = gqueueJsonBothWays(); // decoded and written as chars
+    assertEquals(beyond.get(0), beyond.get(1));
+    assertTrue(beyond.get(0).contains("caf\u00e9-\u4e2d"), beyond.get(0));
   }
 
   @Test

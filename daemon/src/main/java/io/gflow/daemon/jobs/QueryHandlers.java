@@ -99,7 +99,7 @@ final class QueryHandlers {
             || fields.contains(JobField.STDERR_PATH);
     return page(
         request,
-        store.list(query),
+        store.listWithoutEnv(query), // a listing never shows the environment
         Job::id,
         job -> views.view(context, job, rules, false, withPaths));
   }

@@ -108,6 +108,18 @@ final class JobRows {
 
   /** Reads the row at the result's cursor, which must have {@link #COLUMNS} in order. */
   static Job read(ResultSet row) throws SQLException {
+    return read(row, true);
+  }
+
+  /**
+   * As {@link #read(ResultSet)}; without {@code withEnv} the spec's environment is left empty
+   * ({@link SpecReader#read(byte[], boolean)}).
+   */
+  static Job readWithoutEnv(ResultSet row) throws SQLException {
+    return read(row, false);
+  }
+
+  private static Job read(ResultSet row, boolean withEnv) throws SQLException {
     // Positional access in COLUMNS order: by-name lookups cost more than the row itself.
     int index = 0;
     long id = row.getLong(++index);
@@ -132,7 +144,7 @@ final class JobRows {
         arrayJobId,
         arrayTaskId == null ? null : arrayTaskId.intValue(),
         owner,
-        SpecReader.read(row.getBytes(++index)),
+        SpecReader.read(row.getBytes(++index), withEnv),
         state,
         reason,
         submitTime,

@@ -219,6 +219,14 @@ public final class JobStore implements AutoCloseable {
   }
 
   /**
+   * As {@link #list}, each job's spec with an empty environment: for a listing, which never shows
+   * it (a job's environment can be most of its stored text).
+   */
+  public List<Job> listWithoutEnv(JobQuery query) {
+    return reader.listWithoutEnv(query);
+  }
+
+  /**
    * As {@link #list}, each job without its spec: for a listing that shows none of the spec's
    * members beyond name, priority and GPUs.
    */

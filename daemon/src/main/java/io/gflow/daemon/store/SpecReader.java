@@ -1,5 +1,6 @@
 package io.gflow.daemon.store;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.gflow.daemon.job.JobSpec;
@@ -10,9 +11,12 @@ import io.gflow.protocol.json.JsonStreams;
 import java.io.IOException;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the {@code spec} column's JSON (written by {@link SpecJson}) straight from its UTF-8 bytes
@@ -40,8 +44,59 @@ final class SpecReader {
   private String error;
   private Integer arrayThrottle;
 
-  private SpecReader(JsonParser parser) {
+  /** The members read, each with its bit in {@link #seen}. */
+  private static final Map<String, Integer> KNOWN = known();
+
+  private final boolean withEnv;
+  private int seen;
+  private Set<String> unknown;
+
+  private SpecReader(JsonParser parser, boolean withEnv) {
     this.parser = parser;
+    this.withEnv = withEnv;
+  }
+
+  /** Fails on a member named twice, as the strict parser does. */
+  private void once(String member) throws IOException {
+    Integer bit = KNOWN.get(member);
+    boolean first;
+    if (bit != null) {
+      first = (seen & 1 << bit) == 0;
+      seen |= 1 << bit;
+    } else {
+      unknown = unknown == null ? new HashSet<>() : unknown;
+      first = unknown.add(member);
+    }
+    if (!first) {
+      throw new JsonParseException(parser, "Duplicate field '" + member + "'");
+    }
+  }
+
+  private static Map<String, Integer> known() {
+    List<String> names =
+        List.of(
+            "command",
+            "script",
+            "name",
+            "cwd",
+            "env",
+            "gpus",
+            "priority",
+            "time_limit",
+            "begin",
+            "depends_on",
+            "dependency_mode",
+            "auto_cancel",
+            "group",
+            "project",
+            "output",
+            "error",
+            "array_throttle");
+    Map<String, Integer> bits = new HashMap<>();
+    for (int index = 0; index < names.size(); index++) {
+      bits.put(names.get(index), index);
+    }
+    return Map.copyOf(bits);
   }
 
   /**
@@ -50,14 +105,26 @@ final class SpecReader {
    * @throws IllegalStateException if it is not such a spec (a damaged database)
    */
   static JobSpec read(byte[] utf8) {
+    return read(utf8, true);
+  }
+
+  /**
+   * As {@link #read(byte[])}; without {@code withEnv} the spec's environment is skipped (checked to
+   * be an object, not read) and left empty, for a reader that never shows it (a listing).
+   */
+  static JobSpec read(byte[] utf8, boolean withEnv) {
     try (JsonParser parser = JsonStreams.parser(utf8, 0, utf8.length)) {
+      // The parser's set of names per object costs more than the rest of a small spec; members
+      // are told apart here anyway, so repeated ones are found here (env: in env()).
+      parser.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw malformed("not a JSON object");
       }
-      SpecReader reader = new SpecReader(parser);
+      SpecReader reader = new SpecReader(parser, withEnv);
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String member = parser.currentName();
         parser.nextToken();
+        reader.once(member);
         reader.member(member);
       }
       if (parser.nextToken() != null) {
@@ -183,13 +250,19 @@ final class SpecReader {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       throw malformed("env is not an object");
     }
+    if (!withEnv) {
+      parser.skipChildren();
+      return Map.of();
+    }
     Map<String, String> values = new LinkedHashMap<>();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();
       if (parser.nextToken() != JsonToken.VALUE_STRING) {
         throw malformed("env value is not a string");
       }
-      values.put(key, parser.getText());
+      if (values.put(key, parser.getText()) != null) {
+        throw new JsonParseException(parser, "Duplicate field '" + key + "'");
+      }
     }
     return values;
   }

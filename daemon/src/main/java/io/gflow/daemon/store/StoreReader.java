@@ -53,6 +53,11 @@ final class StoreReader {
     return query(listSql(JobRows.SELECT, query, arguments), arguments, JobRows::read);
   }
 
+  List<Job> listWithoutEnv(JobQuery query) {
+    List<Object> arguments = new ArrayList<>();
+    return query(listSql(JobRows.SELECT, query, arguments), arguments, JobRows::readWithoutEnv);
+  }
+
   List<JobSummary> listSummaries(JobQuery query) {
     List<Object> arguments = new ArrayList<>();
     return query(

@@ -72,6 +72,18 @@ class JobStoreQueryTest {
 
   @Test
   @Timeout(30)
+  void listWithoutEnv_sameJobsAsListWithAnEmptyEnvironment() {
+    JobQuery query =
+        new JobQuery(Set.of(101L), Set.of(), Set.of(), Set.of(), null, 5, 2); // paged, filtered
+    List<Job> jobs = store.list(query);
+    assertEquals(5, jobs.size());
+    assertEquals(
+        jobs.stream().map(job -> job.withSpec(SpecReaderTest.withoutEnv(job.spec()))).toList(),
+        store.listWithoutEnv(query));
+  }
+
+  @Test
+  @Timeout(30)
   void listSummaries_sameJobsAndColumnsAsList() {
     JobQuery query =
         new JobQuery(Set.of(101L), Set.of(), Set.of(), Set.of(), null, 5, 2); // paged, filtered

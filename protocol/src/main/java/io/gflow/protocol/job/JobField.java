@@ -1,6 +1,5 @@
 package io.gflow.protocol.job;
 
-import com.fasterxml.jackson.core.io.SerializedString;
 import io.gflow.protocol.RpcException;
 import io.gflow.protocol.SafeText;
 import java.util.Arrays;
@@ -55,20 +54,13 @@ public enum JobField {
   private static final Map<String, JobField> BY_WIRE_NAME = byWireName();
 
   private final String wireName;
-  private final SerializedString encoded;
 
   JobField(String wireName) {
     this.wireName = wireName;
-    this.encoded = new SerializedString(wireName);
   }
 
   public String wireName() {
     return wireName;
-  }
-
-  /** The name ready for a generator (quoted and encoded once, not per job). */
-  SerializedString encoded() {
-    return encoded;
   }
 
   /** The member named {@code text} on the wire (exact spelling), or null if there is none. */

@@ -1,10 +1,7 @@
 package io.gflow.protocol.job;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.gflow.protocol.json.JsonEncoded;
-import io.gflow.protocol.json.JsonStreams;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.gflow.protocol.json.PlainJson;
 import java.util.Set;
 
 /**
@@ -13,11 +10,9 @@ import java.util.Set;
  * then {@link #finish}. Not thread-safe.
  */
 public final class ListPageWriter {
-  private static final int INITIAL_BYTES = 16 * 1024;
-
-  private final JsonStreams.Buffer buffer = new JsonStreams.Buffer(INITIAL_BYTES);
-  private final JsonGenerator generator;
-  private final Set<JobField> fields;
+  private final PlainJson.Output out = new PlainJson.Output();
+  private final JobInfoWriter jobs;
+  private boolean first = true;
 
   /** A page of whole jobs. */
   public ListPageWriter() {
@@ -29,22 +24,16 @@ public final class ListPageWriter {
    * is empty), as {@link ListRequest#fields} asks.
    */
   public ListPageWriter(Set<JobField> fields) {
-    this.fields = JobField.setOf(fields);
-    try {
-      generator = JsonStreams.generator(buffer);
-      generator.writeStartObject();
-      generator.writeArrayFieldStart("jobs");
-    } catch (IOException impossible) {
-      throw new UncheckedIOException(impossible);
-    }
+    jobs = new JobInfoWriter(out, JobField.setOf(fields));
+    out.appendAscii("{\"jobs\":[");
   }
 
   public void add(JobInfo job) {
-    try {
-      JobInfoWriter.write(generator, job, fields);
-    } catch (IOException impossible) {
-      throw new UncheckedIOException(impossible);
+    if (!first) {
+      out.append(',');
     }
+    first = false;
+    jobs.write(job);
   }
 
   /** Ends the page; {@code next} as in {@link ListResult}. */
@@ -52,19 +41,9 @@ public final class ListPageWriter {
     if (next != null) {
       Checks.atLeast("next", next, 1);
     }
-    try {
-      generator.writeEndArray();
-      generator.writeFieldName("next");
-      if (next == null) {
-        generator.writeNull();
-      } else {
-        generator.writeNumber(next);
-      }
-      generator.writeEndObject();
-      generator.close();
-    } catch (IOException impossible) {
-      throw new UncheckedIOException(impossible);
-    }
-    return buffer.encoded();
+    out.appendAscii("],\"next\":");
+    out.appendAscii(next == null ? "null" : Long.toString(next));
+    out.append('}');
+    return new JsonEncoded(out.bytes(), out.length());
   }
 }

@@ -15,6 +15,10 @@ import java.time.ZoneOffset;
  */
 public final class WireInstants {
   private static final int MAX_FAST_YEAR = 9999;
+
+  /** The longest plain text: {@code 9999-12-31T23:59:59.999999999Z}. */
+  static final int MAX_PLAIN_CHARS = 30;
+
   private static final int[] SCALE = {
     1, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1000, 100, 10, 1
   };
@@ -23,11 +27,20 @@ public final class WireInstants {
 
   /** The same text as {@code instant.toString()}. */
   public static String format(Instant instant) {
+    char[] text = new char[MAX_PLAIN_CHARS];
+    int length = format(instant, text);
+    return length < 0 ? instant.toString() : new String(text, 0, length);
+  }
+
+  /**
+   * Writes the text of {@link #format(Instant)} into {@code text} (at least {@value
+   * #MAX_PLAIN_CHARS} chars) and returns its length; -1 (nothing written) for years beyond 0..9999.
+   */
+  static int format(Instant instant, char[] text) {
     LocalDateTime time = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
     if (time.getYear() < 0 || time.getYear() > MAX_FAST_YEAR) {
-      return instant.toString();
+      return -1;
     }
-    char[] text = new char[30];
     int length = 0;
     length = digits(text, length, time.getYear(), 4);
     text[length++] = '-';
@@ -52,7 +65,7 @@ public final class WireInstants {
       }
     }
     text[length++] = 'Z';
-    return new String(text, 0, length);
+    return length;
   }
 
   private static int digits(char[] text, int at, int value, int width) {

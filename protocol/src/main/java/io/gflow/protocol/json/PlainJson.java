@@ -231,7 +231,8 @@ public final class PlainJson {
   /** A string with JSON's escapes for ASCII, as Jackson writes them; false beyond ASCII. */
   public static boolean writeString(String text, Output out) {
     out.append('"');
-    for (int index = 0; index < text.length(); index++) {
+    int start = out.copyPlain(text);
+    for (int index = start; index < text.length(); index++) {
       char c = text.charAt(index);
       if (c >= 0x80) {
         return false;
@@ -261,6 +262,8 @@ public final class PlainJson {
 
   /** A growable byte buffer for {@link #write}. Not thread-safe. */
   public static final class Output {
+    private static final int ROOM = 256;
+
     private byte[] bytes = new byte[256];
     private int length;
 
@@ -284,6 +287,29 @@ public final class PlainJson {
       bytes[length++] = (byte) c;
     }
 
+    /**
+     * Appends the chars of {@code text} up to the first that needs an escape or is beyond ASCII, in
+     * one pass with one capacity check; returns that char's index ({@code text.length()} if none).
+     */
+    int copyPlain(String text) {
+      int count = text.length();
+      if (length + count > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(length + count, bytes.length * 2));
+      }
+      byte[] target = bytes;
+      int at = length;
+      int index = 0;
+      for (; index < count; index++) {
+        char c = text.charAt(index);
+        if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+          break;
+        }
+        target[at++] = (byte) c;
+      }
+      length = at;
+      return index;
+    }
+
     /** Appends ASCII text. */
     public void appendAscii(String text) {
       int count = text.length();
@@ -296,12 +322,22 @@ public final class PlainJson {
     }
 
     /** Appends bytes that are already encoded JSON. */
-    void appendBytes(byte[] source, int count) {
+    public void appendBytes(byte[] source, int count) {
       if (length + count > bytes.length) {
-        bytes = Arrays.copyOf(bytes, Math.max(length + count, bytes.length * 2));
+        // Room for the little that usually follows (an envelope's end), so that a big page does
+        // not double the buffer again for its last bytes.
+        bytes = Arrays.copyOf(bytes, Math.max(length + count + ROOM, bytes.length * 2));
       }
       System.arraycopy(source, 0, bytes, length, count);
       length += count;
+    }
+
+    /** Drops what was appended after the first {@code keep} bytes. */
+    public void truncate(int keep) {
+      if (keep < 0 || keep > length) {
+        throw new IllegalArgumentException("keep (" + keep + ") must be in 0.." + length);
+      }
+      length = keep;
     }
 
     /** Drops a buffer grown past {@code keep} bytes by a big frame. */

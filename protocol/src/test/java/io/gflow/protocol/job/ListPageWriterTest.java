@@ -14,9 +14,11 @@ import io.gflow.protocol.rpc.FrameWriter;
 import io.gflow.protocol.rpc.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -117,5 +119,121 @@ class ListPageWriterTest {
     FrameWriter frame = new FrameWriter().response(reply);
     assertEquals(
         expected + "\n", new String(frame.bytes(), 0, frame.length(), StandardCharsets.UTF_8));
+  }
+
+  /** Pieces a random string is made of: every kind of char the writer treats differently. */
+  private static final String[] PIECES = {
+    "a",
+    "Z",
+    "0",
+    " ",
+    "~",
+    "\"",
+    "\\",
+    "/",
+    "\n",
+    "\t",
+    "\r",
+    "\b",
+    "\f",
+    "\u0000",
+    "\u0001",
+    "\u001f",
+    "\u007f",
+    "\u0080",
+    "\u0085",
+    "é",
+    "ÿ",
+    "\u0100",
+    "中",
+    "\u2028",
+    "\u2029",
+    "\ufffd",
+    "\uffff",
+    "😀",
+    "\ud800\udc00",
+    "\udbff\udfff",
+    "%j",
+    "${HOME}"
+  };
+
+  @Test
+  void page_randomJobs_equalsTheRecordsTree() {
+    Random random = new Random(8);
+    for (int round = 0; round < 300; round++) {
+      List<JobInfo> jobs = new ArrayList<>();
+      for (int count = random.nextInt(4); count > 0; count--) {
+        jobs.add(randomJob(random));
+      }
+      Long next = random.nextBoolean() ? null : 1 + (long) random.nextInt(Integer.MAX_VALUE);
+      assertEquals(
+          Json.write(new ListResult(jobs, next).toJson()), page(jobs, next), "round " + round);
+    }
+  }
+
+  private static JobInfo randomJob(Random random) {
+    boolean redacted = random.nextInt(4) == 0;
+    boolean script = random.nextBoolean();
+    Map<String, String> env = Map.of(text(random), text(random), "PATH", text(random));
+    return new JobInfo(
+        number(random, 1),
+        random.nextBoolean() ? null : number(random, 1),
+        random.nextBoolean() ? null : number(random, 0),
+        text(random),
+        random.nextInt(Integer.MAX_VALUE),
+        text(random),
+        JobState.values()[random.nextInt(JobState.values().length)],
+        random.nextBoolean() ? null : text(random),
+        random.nextInt(101),
+        random.nextInt(9),
+        random.nextBoolean() ? List.of() : List.of(0, random.nextInt(8)),
+        instant(random),
+        random.nextBoolean() ? null : instant(random),
+        random.nextBoolean() ? null : instant(random),
+        random.nextBoolean() ? null : random.nextInt(256),
+        random.nextBoolean() ? null : 1 + random.nextInt(31),
+        random.nextBoolean() ? null : number(random, 0),
+        random.nextBoolean() ? null : instant(random),
+        random.nextBoolean() ? List.of() : List.of(number(random, 1), number(random, 1)),
+        random.nextBoolean() ? DependencyMode.ALL : DependencyMode.ANY,
+        random.nextBoolean() ? null : text(random),
+        random.nextBoolean() ? null : text(random),
+        redacted,
+        redacted || script ? null : List.of(text(random), text(random)),
+        redacted || !script ? null : text(random),
+        redacted ? null : text(random),
+        redacted || random.nextBoolean() ? null : env,
+        redacted ? null : text(random),
+        redacted ? null : text(random));
+  }
+
+  /** A number of any length from {@code min}: 0, 9, 10, 99, ..., up to Long.MAX_VALUE. */
+  private static long number(Random random, long min) {
+    long value =
+        switch (random.nextInt(4)) {
+          case 0 -> min;
+          case 1 -> Long.MAX_VALUE;
+          case 2 -> (long) Math.pow(10, random.nextInt(19)) - random.nextInt(2);
+          default -> random.nextLong() & Long.MAX_VALUE;
+        };
+    return Math.max(min, value);
+  }
+
+  private static Instant instant(Random random) {
+    return switch (random.nextInt(8)) {
+      case 0 -> Instant.ofEpochSecond(-100_000_000_000L, 1); // year -1199
+      case 1 -> Instant.parse("+10000-01-01T00:00:00.000001Z");
+      case 2 -> Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(1_000_000_000));
+      default ->
+          Instant.ofEpochSecond(random.nextInt(2_000_000_000), random.nextInt(4) * 250_000_000L);
+    };
+  }
+
+  private static String text(Random random) {
+    StringBuilder text = new StringBuilder();
+    for (int count = random.nextInt(6); count > 0; count--) {
+      text.append(PIECES[random.nextInt(PIECES.length)]);
+    }
+    return text.toString();
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -163,6 +164,32 @@ class PlainJsonTest {
     out.shrink(1024);
     assertEquals(0, out.length());
     assertTrue(out.bytes().length <= 1024);
+  }
+
+  @Test
+  void writeString_escapesAfterAPlainRun_sameBytesAsJson() {
+    for (String text :
+        List.of(
+            "", "plain", "x".repeat(300) + "\"", "a\\b\u0001c" + "y".repeat(300), "\n\t\u007f~")) {
+      PlainJson.Output out = new PlainJson.Output();
+      out.appendAscii("[");
+      assertTrue(PlainJson.writeString(text, out));
+      assertEquals(
+          "[" + Json.write(new JsonString(text)),
+          new String(out.bytes(), 0, out.length(), StandardCharsets.US_ASCII));
+    }
+  }
+
+  @Test
+  void output_truncate_dropsWhatFollows() {
+    PlainJson.Output out = new PlainJson.Output();
+    out.appendAscii("[1,");
+    int mark = out.length();
+    assertFalse(PlainJson.writeString("caf\u00e9", out));
+    out.truncate(mark);
+    out.appendAscii("2]");
+    assertEquals("[1,2]", new String(out.bytes(), 0, out.length(), StandardCharsets.US_ASCII));
+    assertThrows(IllegalArgumentException.class, () -> out.truncate(6));
   }
 
   private static byte[] jsonBytes(JsonValue value) {
