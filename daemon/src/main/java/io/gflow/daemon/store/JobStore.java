@@ -141,7 +141,7 @@ public final class JobStore implements AutoCloseable {
     if (count < 1) {
       throw new IllegalArgumentException("count (" + count + ") must be at least 1");
     }
-    return writer.submit(
+    StoreWrite<List<Job>> write =
         context -> {
           check.apply(context);
           long first = context.allocateIds(count);
@@ -149,7 +149,10 @@ public final class JobStore implements AutoCloseable {
           checkIds(jobs, first, count);
           context.insert(jobs);
           return jobs;
-        });
+        };
+    // One job is one INSERT, which SQLite applies whole or not at all; an array's rows need a
+    // savepoint to be all or none.
+    return count == 1 ? writer.submitOneStatement(write) : writer.submit(write);
   }
 
   private static void checkIds(List<Job> jobs, long first, int count) {

@@ -1,6 +1,7 @@
 package io.gflow.daemon.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gflow.daemon.job.JobSpec;
 import io.gflow.protocol.job.DependencyMode;
@@ -31,6 +32,60 @@ class SpecJsonTest {
   }
 
   @Test
+  void write_emptyCommandBesideAScript_bothMembersAsTheTree() {
+    JobSpec spec =
+        new JobSpec(
+            List.of(),
+            "echo hi",
+            "s",
+            "/tmp",
+            Map.of("B", "2", "A", "1"),
+            0,
+            50,
+            null,
+            null,
+            List.of(),
+            DependencyMode.ALL,
+            true,
+            null,
+            null,
+            null,
+            null,
+            null);
+    assertSameAsTree(spec);
+    assertTrue(SpecJson.write(spec).startsWith("{\"command\":[],\"script\":\"echo hi\""));
+  }
+
+  @Test
+  void write_manyEnvironmentVariables_sortedByNameAsTheTree() {
+    Map<String, String> env = new HashMap<>();
+    for (int i = 0; i < 200; i++) {
+      env.put("VAR_" + (i * 7919 % 200), "value " + i);
+    }
+    JobSpec base = StoreFixtures.spec("x");
+    JobSpec spec =
+        new JobSpec(
+            base.command(),
+            base.script(),
+            base.name(),
+            base.cwd(),
+            env,
+            base.gpus(),
+            base.priority(),
+            base.timeLimit(),
+            base.begin(),
+            base.dependsOn(),
+            base.dependencyMode(),
+            base.autoCancel(),
+            base.group(),
+            base.project(),
+            base.output(),
+            base.error(),
+            base.arrayThrottle());
+    assertSameAsTree(spec);
+  }
+
+  @Test
   void write_randomSpecs_sameTextAsTheTree() {
     Random random = new Random(8);
     for (int round = 0; round < 3_000; round++) {
@@ -45,7 +100,7 @@ class SpecJsonTest {
       command.add(text(random, asciiOnly));
     }
     Map<String, String> env = new HashMap<>();
-    for (int i = 0, n = random.nextInt(4); i < n; i++) {
+    for (int i = 0, n = random.nextInt(random.nextBoolean() ? 4 : 40); i < n; i++) {
       env.put(text(random, asciiOnly), text(random, asciiOnly));
     }
     List<Long> dependsOn = new ArrayList<>();
@@ -53,7 +108,7 @@ class SpecJsonTest {
       dependsOn.add(random.nextLong() & Long.MAX_VALUE);
     }
     return new JobSpec(
-        script ? null : command,
+        script ? (random.nextInt(8) == 0 ? List.of() : null) : command,
         script ? text(random, asciiOnly) : null,
         text(random, asciiOnly),
         text(random, asciiOnly),
