@@ -91,7 +91,11 @@ final class SubmitHandler implements Handler {
                     queued -> checkQueuedQuota(owner.user(), queued, count),
                     build)
                 : store.insert(count, build));
-    return new SubmitResult(jobs.stream().map(Job::id).toList(), limits.get().draining()).toJson();
+    List<Long> ids = new ArrayList<>(jobs.size());
+    for (Job job : jobs) {
+      ids.add(job.id());
+    }
+    return new SubmitResult(ids, limits.get().draining()).toJson();
   }
 
   /** The jobs of one submit from {@code firstId} on: one job, or an array's tasks (indices). */

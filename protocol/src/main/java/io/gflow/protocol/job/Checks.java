@@ -77,7 +77,7 @@ final class Checks {
       throw RpcException.invalidParams(field + " must not be empty (leave it out instead)");
     }
     maxChars(field, value, MAX_NAME_CHARS);
-    if (value.codePoints().anyMatch(Checks::isControl)) {
+    if (hasControl(value)) {
       throw RpcException.invalidParams(
           field + " '" + SafeText.escape(value) + "' must not contain control characters");
     }
@@ -120,6 +120,19 @@ final class Checks {
       atLeast(field + " id", id, 1);
     }
     return copy;
+  }
+
+  /**
+   * Whether any character is a control character. By char, not by code point: every control
+   * character is in the BMP and no half of a surrogate pair is one, so the answer is the same.
+   */
+  static boolean hasControl(String value) {
+    for (int index = 0; index < value.length(); index++) {
+      if (isControl(value.charAt(index))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isControl(int codePoint) {

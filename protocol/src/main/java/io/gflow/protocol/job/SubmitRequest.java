@@ -102,9 +102,13 @@ public record SubmitRequest(
           "command has " + argv.size() + " arguments, more than " + MAX_ARGV);
     }
     for (int index = 0; index < argv.size(); index++) {
-      String field = "command[" + index + "]";
-      Checks.maxChars(field, argv.get(index), Checks.MAX_STRING_CHARS);
-      Checks.noNul(field, argv.get(index));
+      String argument = argv.get(index);
+      // The field's name only when it is needed for a message: not once per argument and submit.
+      if (argument.length() > Checks.MAX_STRING_CHARS || argument.indexOf('\0') >= 0) {
+        String field = "command[" + index + "]";
+        Checks.maxChars(field, argument, Checks.MAX_STRING_CHARS);
+        Checks.noNul(field, argument);
+      }
     }
     if (argv.get(0).isEmpty()) {
       throw RpcException.invalidParams("command[0] (the program) must not be empty");
@@ -137,26 +141,43 @@ public record SubmitRequest(
       throw RpcException.invalidParams(
           "env has " + env.size() + " variables, more than " + MAX_ENV);
     }
-    env.forEach(
-        (name, value) -> {
-          if (name == null || name.isEmpty()) {
-            throw RpcException.invalidParams("env names must not be empty");
-          }
-          if (name.indexOf('=') >= 0) {
-            throw RpcException.invalidParams(
-                "env name '" + SafeText.escape(name) + "' must not contain '='");
-          }
-          Checks.maxChars("env name", name, Checks.MAX_STRING_CHARS);
-          Checks.noNul("env name", name);
-          Checks.required("env value of '" + SafeText.escape(name) + "'", value);
-          Checks.maxChars(
-              "env value of '" + SafeText.escape(name) + "'", value, Checks.MAX_STRING_CHARS);
-          if (value.indexOf('\0') >= 0) {
-            throw RpcException.invalidParams(
-                "env value of '" + SafeText.escape(name) + "' must not contain NUL");
-          }
-        });
+    // A submit carries the caller's whole environment: check each variable with plain tests, and
+    // build the messages (which quote the name) only for the variable that fails.
+    for (Map.Entry<String, String> variable : env.entrySet()) {
+      String name = variable.getKey();
+      String value = variable.getValue();
+      if (name == null
+          || name.isEmpty()
+          || name.indexOf('=') >= 0
+          || name.length() > Checks.MAX_STRING_CHARS
+          || name.indexOf('\0') >= 0
+          || value == null
+          || value.length() > Checks.MAX_STRING_CHARS
+          || value.indexOf('\0') >= 0) {
+        refuseVariable(name, value);
+      }
+    }
     return Map.copyOf(env);
+  }
+
+  /** Throws the INVALID_PARAMS that names what is wrong with one environment variable. */
+  private static void refuseVariable(String name, String value) {
+    if (name == null || name.isEmpty()) {
+      throw RpcException.invalidParams("env names must not be empty");
+    }
+    if (name.indexOf('=') >= 0) {
+      throw RpcException.invalidParams(
+          "env name '" + SafeText.escape(name) + "' must not contain '='");
+    }
+    Checks.maxChars("env name", name, Checks.MAX_STRING_CHARS);
+    Checks.noNul("env name", name);
+    Checks.required("env value of '" + SafeText.escape(name) + "'", value);
+    Checks.maxChars("env value of '" + SafeText.escape(name) + "'", value, Checks.MAX_STRING_CHARS);
+    if (value.indexOf('\0') >= 0) {
+      throw RpcException.invalidParams(
+          "env value of '" + SafeText.escape(name) + "' must not contain NUL");
+    }
+    throw new IllegalStateException("env variable refused without a reason");
   }
 
   public JsonObject toJson() {

@@ -16,6 +16,7 @@ public final class Fields {
 
   private final JsonObject object;
   private final String context;
+  // The names of the members a getter asked for (present ones only).
   private final Set<String> seen = new HashSet<>();
 
   private Fields(JsonObject object, String context) {
@@ -39,8 +40,11 @@ public final class Fields {
   }
 
   private JsonValue take(String name) {
-    seen.add(name);
     JsonValue value = object.get(name);
+    if (value == null) {
+      return null; // absent: only members present matter to end()
+    }
+    seen.add(name);
     return value == JsonNull.INSTANCE ? null : value;
   }
 
@@ -212,6 +216,9 @@ public final class Fields {
 
   /** Rejects every member that no getter asked for: unknown fields are an error (SPEC §4). */
   public void end() {
+    if (seen.size() == object.size()) {
+      return; // seen holds only members' names, so every member was asked for
+    }
     for (String name : object.members().keySet()) {
       if (!seen.contains(name)) {
         throw RpcException.invalidParams(

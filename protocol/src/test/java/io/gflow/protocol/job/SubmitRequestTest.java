@@ -240,6 +240,29 @@ class SubmitRequestTest {
   }
 
   @Test
+  void fromJson_oneBadVariableAmongMany_rejectedNamingIt() {
+    JsonObject.Builder env = JsonObject.builder();
+    for (int index = 0; index < 300; index++) {
+      env.put("V" + index, "value " + index);
+    }
+    env.put("BAD=NAME", "x");
+
+    assertEquals("env name 'BAD=NAME' must not contain '='", rejected("env", env.build()));
+  }
+
+  @Test
+  void constructor_envNameOrValueTooLong_rejectedNamingIt() {
+    String longText = "x".repeat(64 * 1024 + 1);
+    String name = message(() -> JobFixtures.command(Map.of(longText, "1")));
+    String value = message(() -> JobFixtures.command(Map.of("BIG", longText)));
+
+    assertTrue(name.startsWith("env name 'xxx"), name);
+    assertTrue(name.endsWith("is longer than 65536 characters (65537)"), name);
+    assertTrue(value.startsWith("env value of 'BIG' 'xxx"), value);
+    assertTrue(value.endsWith("is longer than 65536 characters (65537)"), value);
+  }
+
+  @Test
   void fromJson_tooManyEnvEntries_rejected() {
     JsonObject.Builder env = JsonObject.builder();
     for (int index = 0; index <= SubmitRequest.MAX_ENV; index++) {
@@ -287,6 +310,20 @@ class SubmitRequestTest {
         rejected("name", string("x\u001b[31mred")));
     assertEquals(
         "name 'a\\x{a}b' must not contain control characters", rejected("name", string("a\nb")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"a\u0085b", "a\u2028b", "a\u2029b", "a\u007fb", "\u009f"})
+  void fromJson_nameWithC1ControlOrLineSeparator_rejected(String name) {
+    String error = rejected("name", string(name));
+
+    assertTrue(error.endsWith("must not contain control characters"), error);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"r\u00e9sum\u00e9", "\ud83d\ude00 run", "\u00a0x", "half \ud800 pair"})
+  void fromJson_nameWithOtherUnicode_accepted(String name) {
+    assertEquals(name, submitWith("name", string(name)).name());
   }
 
   @ParameterizedTest

@@ -164,6 +164,26 @@ class FieldsTest {
   }
 
   @Test
+  void end_memberAskedTwiceBesideAnUnknownOne_rejectsTheUnknown() {
+    Fields fields = fields("{\"a\":\"x\",\"zz\":1}");
+    fields.optionalString("a");
+    fields.optionalString("a");
+
+    assertEquals("unknown field 'zz' in params", invalidParams(fields::end).getMessage());
+  }
+
+  @Test
+  void end_manyAbsentNamesAsked_unknownStillRejected() {
+    Fields fields = fields("{\"a\":\"x\",\"zz\":null}");
+    fields.optionalString("a");
+    for (int index = 0; index < 40; index++) {
+      fields.optionalString("absent" + index);
+    }
+
+    assertEquals("unknown field 'zz' in params", invalidParams(fields::end).getMessage());
+  }
+
+  @Test
   void has_readsNothing_soEndStillRejects() {
     Fields fields = fields("{\"a\":1}");
 
