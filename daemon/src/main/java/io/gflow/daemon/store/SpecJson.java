@@ -130,7 +130,12 @@ final class SpecJson {
   /** The environment as an object sorted by name, as {@link #env(Map)} builds it. */
   private static boolean env(Map<String, String> env, PlainJson.Output out) {
     out.appendAscii(",\"env\":{");
-    String[] names = env.keySet().toArray(new String[0]);
+    // Filled by hand: keySet().toArray(T[]) is a generic copy the JIT compiles at length.
+    String[] names = new String[env.size()];
+    int count = 0;
+    for (String name : env.keySet()) {
+      names[count++] = name;
+    }
     Arrays.sort(names);
     for (int index = 0; index < names.length; index++) {
       if (index > 0) {
