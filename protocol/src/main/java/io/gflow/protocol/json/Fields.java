@@ -2,9 +2,7 @@ package io.gflow.protocol.json;
 
 import io.gflow.protocol.RpcException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A strict reader of one JSON object: typed getters that name the bad field, and {@link #end()}
@@ -16,8 +14,9 @@ public final class Fields {
 
   private final JsonObject object;
   private final String context;
-  // The names of the members a getter asked for (present ones only).
-  private final Set<String> seen = new HashSet<>();
+  // The names of the members a getter asked for (present ones only, each once). A list: a record
+  // reads at most a few dozen names, and a hash set per request was a visible part of reading one.
+  private final List<String> seen = new ArrayList<>();
 
   private Fields(JsonObject object, String context) {
     this.object = object;
@@ -44,7 +43,9 @@ public final class Fields {
     if (value == null) {
       return null; // absent: only members present matter to end()
     }
-    seen.add(name);
+    if (!seen.contains(name)) {
+      seen.add(name);
+    }
     return value == JsonNull.INSTANCE ? null : value;
   }
 
@@ -217,7 +218,7 @@ public final class Fields {
   /** Rejects every member that no getter asked for: unknown fields are an error (SPEC §4). */
   public void end() {
     if (seen.size() == object.size()) {
-      return; // seen holds only members' names, so every member was asked for
+      return; // seen holds distinct members' names, so every member was asked for
     }
     for (String name : object.members().keySet()) {
       if (!seen.contains(name)) {
