@@ -65,7 +65,7 @@ final class StoreWriter {
    * As {@link #submit}, for a write that changes the database with at most one statement (reads and
    * Java before it may fail too). SQLite undoes a failed statement by itself and keeps the
    * transaction, so such a write needs no savepoint of its own: two statements fewer per write (a
-   * single submit), which is most of what the serial writer does besides the row itself.
+   * single submit: its INSERT was one of three statements).
    */
   <T> CompletableFuture<T> submitOneStatement(StoreWrite<T> write) {
     return enqueue(write, Mode.ONE_STATEMENT);
