@@ -38,6 +38,7 @@ public final class JobRunner implements AutoCloseable {
   private static final long LAUNCH_WAIT_MILLIS = 10_000;
   private static final long SIGNAL_WAIT_MILLIS = 2_000;
   private static final long ADOPT_POLL_MILLIS = 500;
+  private static final ExitStatus LAUNCH_FAILED = ExitStatus.exited(127);
 
   private final Path spoolRoot;
   private final PrivilegeDrop privilegeDrop;
@@ -118,13 +119,10 @@ public final class JobRunner implements AutoCloseable {
       spawned.helper().kill();
       throw new LaunchException("the job launcher named process " + pid + ", not its wrapper");
     }
+    // The launcher has recorded the wrapper in the spool already, for a daemon that dies before it
+    // stores the launch (SpoolRecovery).
     WrapperId wrapperId = new WrapperId(pid, stat.map(ProcessStat::startTicks).orElse(0L));
     follow.wrapperId = wrapperId;
-    try {
-      spool.writeWrapperRecord(wrapperId);
-    } catch (IOException e) {
-      log.warn("job {}: cannot record wrapper pid in {}: {}", job.id(), spool.path(), e.toString());
-    }
     follow.watch.poll(
         scheduler.schedule(
             () -> stopIfNotStarted(job, follow), LAUNCH_WAIT_MILLIS, TimeUnit.MILLISECONDS));
@@ -155,14 +153,15 @@ public final class JobRunner implements AutoCloseable {
    */
   public boolean signal(Job job, int signal) {
     SpoolDir spool = spool(job.id());
-    Optional<WrapperId> wrapperId = wrapperOf(job, spool);
+    SpoolStatus status = spool.status();
+    Optional<WrapperId> wrapperId = wrapperOf(job, status);
     if (wrapperId.isEmpty()
         || wrapperId.get().running().isEmpty()
         || !ownedBy(wrapperId.get().pid(), job)
-        || spool.hasExitRecord()) {
+        || status.exit().isPresent()) {
       return false;
     }
-    OptionalLong jobPid = spool.jobPid();
+    OptionalLong jobPid = status.jobPid();
     if (jobPid.isEmpty()) {
       // Started a moment ago: the wrapper records the job's pid once the job has exec'd.
       WrapperId id = wrapperId.get();
@@ -198,7 +197,7 @@ public final class JobRunner implements AutoCloseable {
     if (watches.putIfAbsent(job.id(), watch) != null) {
       return;
     }
-    Optional<WrapperId> wrapperId = wrapperOf(job, spool);
+    Optional<WrapperId> wrapperId = wrapperOf(job, spool.status());
     watch.poll(
         scheduler.scheduleWithFixedDelay(
             () -> {
@@ -242,10 +241,11 @@ public final class JobRunner implements AutoCloseable {
     return new SpoolDir(spoolRoot.resolve(Long.toString(jobId)));
   }
 
-  private Optional<WrapperId> wrapperOf(Job job, SpoolDir spool) {
+  /** The wrapper stored with the job, else (a launch never stored) the one the spool records. */
+  private static Optional<WrapperId> wrapperOf(Job job, SpoolStatus status) {
     return job.pid() > 0
         ? Optional.of(new WrapperId(job.pid(), job.pidStartTicks()))
-        : spool.wrapperRecord();
+        : status.wrapper();
   }
 
   private boolean ownedBy(long pid, Job job) {
@@ -342,7 +342,7 @@ public final class JobRunner implements AutoCloseable {
   /** The start watchdog: kills a wrapper that has not started its job in time. */
   private void stopIfNotStarted(Job job, Follow follow) {
     WrapperId id = follow.wrapperId;
-    if (id == null || follow.spool.mayHaveJobPid() || id.running().isEmpty()) {
+    if (id == null || follow.spool.jobPid().isPresent() || id.running().isEmpty()) {
       return;
     }
     if (ownedBy(id.pid(), job)) {
@@ -355,8 +355,9 @@ public final class JobRunner implements AutoCloseable {
   /** Reports the end of a job whose wrapper the launcher has seen end with {@code waitStatus}. */
   private void finishStarted(long jobId, SpoolDir spool, int waitStatus) {
     JobWatch watch = watches.get(jobId);
-    if (watch == null || spool.hasExitRecord() || spool.jobPid().isPresent()) {
-      finish(jobId, spool);
+    SpoolStatus status = spool.status();
+    if (watch == null || status.exit().isPresent() || status.jobPid().isPresent()) {
+      finish(jobId, spool, status);
     } else if (spool.launchError().isPresent()) { // the wrapper's own failure, exit 127
       report(jobId, ExitStatus.exited(127), spool.launchError().get());
     } else {
@@ -375,9 +376,17 @@ public final class JobRunner implements AutoCloseable {
 
   /** Reports the job's end once, from its exit record, or as LOST when there is none. */
   private void finish(long jobId, SpoolDir spool) {
-    Optional<ExitStatus> status = spool.exitStatus();
-    String error = status.isPresent() ? spool.launchError().orElse(null) : LOST_NO_EXIT;
-    report(jobId, status.orElse(null), error);
+    finish(jobId, spool, spool.status());
+  }
+
+  private void finish(long jobId, SpoolDir spool, SpoolStatus status) {
+    Optional<ExitStatus> exit = status.exit();
+    // A job that could not be started exits 127 with a launch error; no other has one to read.
+    String error =
+        exit.isEmpty()
+            ? LOST_NO_EXIT
+            : exit.get().equals(LAUNCH_FAILED) ? spool.launchError().orElse(null) : null;
+    report(jobId, exit.orElse(null), error);
   }
 
   private void report(long jobId, ExitStatus status, String error) {

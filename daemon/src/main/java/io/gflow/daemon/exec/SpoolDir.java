@@ -38,6 +38,9 @@ final class SpoolDir {
 
   static final String INPUTS = "inputs";
   static final String SCRIPT = "script";
+  static final String STATUS = "status";
+  // One file per record, as written for wrappers started by gflow 0.1 (they may still run when an
+  // upgraded daemon starts): read when there is no STATUS.
   static final String WRAPPER = "wrapper";
   static final String JOBPID = "jobpid";
   static final String EXIT = "exit";
@@ -118,11 +121,12 @@ final class SpoolDir {
   }
 
   /**
-   * Whether a wrapper was started for this spool: the daemon recorded its pid, or it recorded the
-   * job's pid, a launch error or the exit.
+   * Whether a wrapper was started for this spool: the launcher recorded it (the {@code status}
+   * file), or it recorded a launch error, or an earlier version recorded the wrapper, the job's pid
+   * or the exit.
    */
   boolean wrapperStarted() {
-    for (String name : List.of(WRAPPER, JOBPID, LAUNCH_ERROR, EXIT)) {
+    for (String name : List.of(STATUS, LAUNCH_ERROR, WRAPPER, JOBPID, EXIT)) {
       if (Files.exists(path.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
         return true;
       }
@@ -153,52 +157,32 @@ final class SpoolDir {
   }
 
   /**
-   * Records the wrapper's pid and start time. Called after {@link #chown}, so the directory is the
-   * job user's: the file is created exclusively (never through a link) with its mode set at
-   * creation, and is not touched by path afterwards, since the user may by then have renamed a link
-   * over it (a {@code chmod} by path would follow it, as root).
+   * What the launcher and the wrapper recorded (see {@link SpoolStatus}), from one read of the
+   * {@code status} file; without one, from the one-file-per-record spool of a wrapper that an
+   * earlier version started.
    */
-  void writeWrapperRecord(WrapperId wrapper) throws IOException {
-    createNew(
-        path.resolve(WRAPPER), utf8(wrapper.pid() + " " + wrapper.startTicks() + "\n"), PRIVATE);
+  SpoolStatus status() {
+    Optional<String> text = read(STATUS);
+    if (text.isPresent()) {
+      return SpoolStatus.parse(text.get());
+    }
+    return new SpoolStatus(
+        read(WRAPPER).flatMap(SpoolStatus::parseWrapper),
+        read(JOBPID).map(SpoolStatus::parsePid).orElse(OptionalLong.empty()),
+        read(EXIT).flatMap(SpoolDir::parseExit));
   }
 
   Optional<WrapperId> wrapperRecord() {
-    return read(WRAPPER)
-        .flatMap(
-            text -> {
-              String[] parts = text.trim().split(" ");
-              try {
-                return Optional.of(
-                    new WrapperId(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
-              } catch (RuntimeException e) {
-                return Optional.empty();
-              }
-            });
-  }
-
-  /**
-   * False if there is certainly no {@code jobpid} record yet; a cheap check (one {@code stat}, no
-   * exception) for polling, to be followed by {@link #jobPid}, which does the careful read.
-   */
-  boolean mayHaveJobPid() {
-    return path.resolve(JOBPID).toFile().exists();
+    return status().wrapper();
   }
 
   OptionalLong jobPid() {
-    Optional<String> text = read(JOBPID);
-    try {
-      return text.isEmpty()
-          ? OptionalLong.empty()
-          : OptionalLong.of(Long.parseLong(text.get().trim()));
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
+    return status().jobPid();
   }
 
   /** The wrapper's exit record, "code N" or "signal N"; empty if absent or malformed. */
   Optional<ExitStatus> exitStatus() {
-    return read(EXIT).flatMap(SpoolDir::parseExit);
+    return status().exit();
   }
 
   static Optional<ExitStatus> parseExit(String text) {
@@ -223,7 +207,7 @@ final class SpoolDir {
   }
 
   boolean hasExitRecord() {
-    return Files.exists(path.resolve(EXIT), LinkOption.NOFOLLOW_LINKS);
+    return exitStatus().isPresent();
   }
 
   /**

@@ -1,16 +1,20 @@
 package io.gflow.daemon.exec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gflow.daemon.job.ExitStatus;
 import io.gflow.daemon.job.Job;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +42,30 @@ class LaunchHelperIT {
   void spawn_wrapperEnds_reportedWithItsWaitStatus() throws Exception {
     LaunchHelper helper = start();
     try {
-      long pid = helper.spawn(spool(1, "/bin/true"), recorder, 10_000);
+      SpoolDir spool = spool(1, "/bin/true");
+      long pid = helper.spawn(spool, recorder, 10_000);
 
       assertTrue(pid > 0);
       assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
-      assertEquals("code 0\n", Files.readString(dir.resolve("1/exit")));
+      assertEquals(Optional.of(ExitStatus.exited(0)), spool.exitStatus());
+      long jobPid = spool.jobPid().orElseThrow();
+      assertEquals(
+          "wrapper "
+              + pid
+              + " "
+              + spool.wrapperRecord().orElseThrow().startTicks()
+              + "\n"
+              + "jobpid "
+              + jobPid
+              + "\n"
+              + "exit code 0\n",
+          Files.readString(spool.path().resolve(SpoolDir.STATUS)),
+          "one file, a whole line per record");
+      try (Stream<Path> files = Files.list(spool.path())) {
+        assertEquals(
+            List.of(SpoolDir.INPUTS, SpoolDir.STATUS),
+            files.map(file -> file.getFileName().toString()).sorted().toList());
+      }
     } finally {
       helper.kill();
     }
@@ -63,7 +86,7 @@ class LaunchHelperIT {
       Thread.sleep(10);
     }
     assertTrue(helper.gone(), "a retired launcher without wrappers exits");
-    assertTrue(Files.notExists(dir.resolve("3/jobpid")));
+    assertTrue(Files.notExists(dir.resolve("3").resolve(SpoolDir.STATUS)));
   }
 
   @Test
@@ -77,10 +100,49 @@ class LaunchHelperIT {
 
     assertEquals("orphaned", events.poll(30, TimeUnit.SECONDS));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (Files.notExists(dir.resolve("4/exit")) && System.nanoTime() < deadline) {
+    while (spool.exitStatus().isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertEquals("code 4\n", Files.readString(dir.resolve("4/exit")));
+    assertEquals(Optional.of(ExitStatus.exited(4)), spool.exitStatus());
+  }
+
+  @Test
+  void spawn_wrapperRecordedBeforeTheReply_asTheProcessItIs() throws Exception {
+    LaunchHelper helper = start();
+    try {
+      SpoolDir spool = spool(5, "/bin/sleep", "1");
+
+      long pid = helper.spawn(spool, recorder, 10_000);
+
+      // Read at once: the launcher wrote it before it replied.
+      WrapperId recorded = spool.wrapperRecord().orElseThrow();
+      assertEquals(pid, recorded.pid());
+      assertEquals(ProcessStat.read(pid).orElseThrow().startTicks(), recorded.startTicks());
+      assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
+    } finally {
+      helper.kill();
+    }
+  }
+
+  @Test
+  void spawn_statusCannotBeCreated_failsAndTheJobNeverStarts() throws Exception {
+    LaunchHelper helper = start();
+    try {
+      SpoolDir spool = spool(6, "/bin/sh", "-c", "echo ran > ran");
+      Files.writeString(spool.path().resolve(SpoolDir.STATUS), "planted\n");
+
+      LaunchException failed =
+          assertThrows(LaunchException.class, () -> helper.spawn(spool, recorder, 10_000));
+
+      assertTrue(failed.getMessage().contains("status: File exists"), failed.getMessage());
+      // The launcher still takes jobs, and the refused wrapper did nothing.
+      assertTrue(helper.spawn(spool(7, "/bin/true"), recorder, 10_000) > 0);
+      assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
+      assertEquals("planted\n", Files.readString(spool.path().resolve(SpoolDir.STATUS)));
+      assertTrue(Files.notExists(dir.resolve("ran")));
+    } finally {
+      helper.kill();
+    }
   }
 
   private LaunchHelper start() throws Exception {

@@ -80,10 +80,10 @@ class WrapperProgramTest {
             "use Fcntl; do $ARGV[0]; init_abi();"
                 + " print join(' ', $O{RDONLY} == O_RDONLY, $O{WRONLY} == O_WRONLY,"
                 + " $O{CREAT} == O_CREAT, $O{EXCL} == O_EXCL, $O{TRUNC} == O_TRUNC,"
-                + " $O{NOFOLLOW} == O_NOFOLLOW)",
+                + " $O{APPEND} == O_APPEND, $O{NOFOLLOW} == O_NOFOLLOW)",
             wrapper);
 
-    assertEquals("1 1 1 1 1 1", flags);
+    assertEquals("1 1 1 1 1 1 1", flags);
   }
 
   @Test
@@ -118,6 +118,10 @@ class WrapperProgramTest {
 
     assertEquals("|x=y|1 2|" + dir + "|", Files.readString(out));
     assertEquals(Optional.of(ExitStatus.exited(0)), spool.exitStatus());
+    // By hand there is no launcher to record the wrapper: the status holds the wrapper's records.
+    assertEquals(
+        "jobpid " + spool.jobPid().orElseThrow() + "\nexit code 0\n",
+        Files.readString(spool.path().resolve(SpoolDir.STATUS)));
   }
 
   @Test
