@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each job gets a spool directory {@code <stateDir>/spool/<jobId>/} (see {@link SpoolDir}). A
  * long-lived launcher per user ({@link LaunchHelpers}: {@code privilegeDrop + [gflow-job, --serve]}
  * with a fixed environment {@code PATH=/usr/bin:/bin LC_ALL=C}, cwd {@code /}) is given the spool's
- * path and forks a wrapper for the job, so that neither the job's environment nor its argv ever
- * sits in a root process or in a command line. The wrapper outlives the launcher and the daemon and
- * records the job's end in the spool, where {@link #adopt} finds it.
+ * path and the job's inputs on its stdin and forks a wrapper for the job, so that neither the job's
+ * environment nor its argv ever sits in a root process or in a command line. The wrapper outlives
+ * the launcher and the daemon and records the job's end in the spool, where {@link #adopt} finds
+ * it.
  */
 public final class JobRunner implements AutoCloseable {
   static final String LOST_NO_EXIT = "LOST: wrapper gone without an exit record";
@@ -102,12 +103,12 @@ public final class JobRunner implements AutoCloseable {
       throws LaunchException {
     LaunchInputs inputs = LaunchInputs.of(job, extraEnv, homes);
     SpoolDir spool = spool(job.id());
-    writeSpool(job, inputs, gpus, spool);
+    byte[] request = writeSpool(job, inputs, gpus, spool);
     Follow follow = new Follow(job.id(), spool);
     watches.put(job.id(), follow.watch);
     LaunchHelpers.Spawned spawned;
     try {
-      spawned = helpers.spawn(job.owner(), spool, follow, LAUNCH_WAIT_MILLIS);
+      spawned = helpers.spawn(job.owner(), spool, request, follow, LAUNCH_WAIT_MILLIS);
     } catch (LaunchException e) {
       watches.remove(job.id(), follow.watch);
       throw e;
@@ -282,8 +283,11 @@ public final class JobRunner implements AutoCloseable {
     spoolRootReady = true;
   }
 
-  /** Writes the job's spool: its inputs for the wrapper, and its GPUs for a restarted daemon. */
-  private void writeSpool(Job job, LaunchInputs inputs, List<Integer> gpus, SpoolDir spool)
+  /**
+   * Writes the job's spool (its script, and its GPUs for a restarted daemon) and returns the inputs
+   * for the wrapper, which go with the launch request.
+   */
+  private byte[] writeSpool(Job job, LaunchInputs inputs, List<Integer> gpus, SpoolDir spool)
       throws LaunchException {
     try {
       createSpool(spool);
@@ -291,13 +295,13 @@ public final class JobRunner implements AutoCloseable {
           job.spec().command() != null
               ? job.spec().command()
               : List.of(spool.writeScript(job.spec().script()).toString());
-      spool.writeInputs(argv, inputs.env(), job.spec().cwd(), inputs.outputs());
       if (!gpus.isEmpty()) {
         spool.writeGpus(gpus); // none recorded means none assigned: one file less per CPU job
       }
       if (privilegeDrop.drops()) {
         spool.chown(job.owner().uid(), job.owner().gid());
       }
+      return SpoolDir.encodeInputs(argv, inputs.env(), job.spec().cwd(), inputs.outputs());
     } catch (IOException e) {
       throw new LaunchException("cannot write spool " + spool.path() + ": " + e, e);
     }

@@ -26,11 +26,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * One job's spool directory, {@code <stateDir>/spool/<jobId>/}: the daemon writes the job's inputs
- * here for the wrapper and reads back what the wrapper recorded. Files the wrapper writes are read
- * without following links, only if regular and only their first {@value #MAX_RECORD} bytes, because
- * in system mode the directory belongs to the job's user. Immutable and thread-safe (the files are
- * not guarded: one launch per job).
+ * One job's spool directory, {@code <stateDir>/spool/<jobId>/}: the daemon writes the job's script
+ * and GPUs here and reads back what the launcher and the wrapper recorded ({@link SpoolStatus}).
+ * Files the wrapper writes are read without following links, only if regular and only their first
+ * {@value #MAX_RECORD} bytes, because in system mode the directory belongs to the job's user.
+ * Immutable and thread-safe (the files are not guarded: one launch per job).
  */
 final class SpoolDir {
   /** The directory under the state dir that holds one spool per job. */
@@ -80,13 +80,13 @@ final class SpoolDir {
   }
 
   /**
-   * Writes the job's inputs for the wrapper, in one file (one create, write and close per job
-   * rather than one per input): NUL-terminated items, {@code cwd}, {@code stdout}, {@code stderr},
-   * the number of argv items, the argv items, then the environment as {@code NAME=value} items. No
-   * item holds a NUL ({@link LaunchInputs} refuses them).
+   * The job's inputs for the wrapper, sent with the launch request (and kept in a file named {@link
+   * #INPUTS} only by someone running the wrapper by hand): NUL-terminated items, {@code cwd},
+   * {@code stdout}, {@code stderr}, the number of argv items, the argv items, then the environment
+   * as {@code NAME=value} items. No item holds a NUL ({@link LaunchInputs} refuses them).
    */
-  void writeInputs(List<String> argv, Map<String, String> env, String cwd, OutputPaths outputs)
-      throws IOException {
+  static byte[] encodeInputs(
+      List<String> argv, Map<String, String> env, String cwd, OutputPaths outputs) {
     StringBuilder text = new StringBuilder();
     text.append(cwd).append('\0');
     text.append(outputs.stdout()).append('\0');
@@ -94,7 +94,7 @@ final class SpoolDir {
     text.append(argv.size()).append('\0');
     argv.forEach(arg -> text.append(arg).append('\0'));
     env.forEach((name, value) -> text.append(name).append('=').append(value).append('\0'));
-    writeNew(path.resolve(INPUTS), utf8(text.toString()), PRIVATE);
+    return utf8(text.toString());
   }
 
   /** Records the GPU indices the job was launched with, for a daemon that must re-adopt it. */
@@ -135,12 +135,13 @@ final class SpoolDir {
   }
 
   /**
-   * When the daemon wrote the job's inputs, just before it started the wrapper; empty if unknown.
+   * About when the job was launched: the directory's last change, made when the launcher recorded
+   * the wrapper (or, by an earlier version, when the daemon wrote the inputs); later records are
+   * appended to a file and leave it alone. Empty if unknown.
    */
-  Optional<Instant> inputsWritten() {
+  Optional<Instant> launched() {
     try {
-      return Optional.of(
-          Files.getLastModifiedTime(path.resolve(INPUTS), LinkOption.NOFOLLOW_LINKS).toInstant());
+      return Optional.of(Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant());
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -8,6 +8,7 @@ import io.gflow.daemon.job.ExitStatus;
 import io.gflow.daemon.job.Job;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LaunchHelperIT {
   @TempDir Path dir;
   private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+  private final Map<SpoolDir, byte[]> inputs = new HashMap<>();
 
   private final LaunchHelper.WrapperExit recorder =
       new LaunchHelper.WrapperExit() {
@@ -43,7 +45,7 @@ class LaunchHelperIT {
     LaunchHelper helper = start();
     try {
       SpoolDir spool = spool(1, "/bin/true");
-      long pid = helper.spawn(spool, recorder, 10_000);
+      long pid = spawn(helper, spool);
 
       assertTrue(pid > 0);
       assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
@@ -63,7 +65,7 @@ class LaunchHelperIT {
           "one file, a whole line per record");
       try (Stream<Path> files = Files.list(spool.path())) {
         assertEquals(
-            List.of(SpoolDir.INPUTS, SpoolDir.STATUS),
+            List.of(SpoolDir.STATUS),
             files.map(file -> file.getFileName().toString()).sorted().toList());
       }
     } finally {
@@ -74,12 +76,12 @@ class LaunchHelperIT {
   @Test
   void retire_takesNoMoreJobs_exitsOnceItsWrappersHaveEnded() throws Exception {
     LaunchHelper helper = start();
-    long pid = helper.spawn(spool(2, "/bin/sleep", "1"), recorder, 10_000);
+    long pid = spawn(helper, spool(2, "/bin/sleep", "1"));
     assertTrue(pid > 0);
 
     helper.retire();
 
-    assertEquals(-1, helper.spawn(spool(3, "/bin/true"), recorder, 10_000));
+    assertEquals(-1, spawn(helper, spool(3, "/bin/true")));
     assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!helper.gone() && System.nanoTime() < deadline) {
@@ -93,7 +95,7 @@ class LaunchHelperIT {
   void kill_wrapperRunning_orphanedAndStillRecordsTheJobsEnd() throws Exception {
     LaunchHelper helper = start();
     SpoolDir spool = spool(4, "/bin/sh", "-c", "sleep 1; exit 4");
-    helper.spawn(spool, recorder, 10_000);
+    spawn(helper, spool);
     assertTrue(JobPidWait.await(spool, () -> true, 10_000).isPresent(), "job started");
 
     helper.kill();
@@ -107,12 +109,40 @@ class LaunchHelperIT {
   }
 
   @Test
+  void spawn_inputsLongerThanAPipeBuffer_reachTheJobWhole() throws Exception {
+    LaunchHelper helper = start();
+    try {
+      String big =
+          "x".repeat(100_000) + "é"; // over 64 KiB, under the kernel's 128 KiB per variable
+      SpoolDir spool =
+          spool(
+              8,
+              Map.of("PATH", "/usr/bin:/bin", "BIG", big, "LC_ALL", "C"),
+              "/bin/sh",
+              "-c",
+              "test \"$BIG\" = \"$(cat big)\"");
+      Files.writeString(dir.resolve("big"), big);
+
+      assertTrue(spawn(helper, spool) > 0);
+
+      assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
+      assertEquals(Optional.of(ExitStatus.exited(0)), spool.exitStatus());
+      // The next request is read from where this one ended.
+      assertTrue(spawn(helper, spool(9, "/bin/sh", "-c", "exit 3")) > 0);
+      assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
+      assertEquals(Optional.of(ExitStatus.exited(3)), new SpoolDir(dir.resolve("9")).exitStatus());
+    } finally {
+      helper.kill();
+    }
+  }
+
+  @Test
   void spawn_wrapperRecordedBeforeTheReply_asTheProcessItIs() throws Exception {
     LaunchHelper helper = start();
     try {
       SpoolDir spool = spool(5, "/bin/sleep", "1");
 
-      long pid = helper.spawn(spool, recorder, 10_000);
+      long pid = spawn(helper, spool);
 
       // Read at once: the launcher wrote it before it replied.
       WrapperId recorded = spool.wrapperRecord().orElseThrow();
@@ -131,12 +161,11 @@ class LaunchHelperIT {
       SpoolDir spool = spool(6, "/bin/sh", "-c", "echo ran > ran");
       Files.writeString(spool.path().resolve(SpoolDir.STATUS), "planted\n");
 
-      LaunchException failed =
-          assertThrows(LaunchException.class, () -> helper.spawn(spool, recorder, 10_000));
+      LaunchException failed = assertThrows(LaunchException.class, () -> spawn(helper, spool));
 
       assertTrue(failed.getMessage().contains("status: File exists"), failed.getMessage());
       // The launcher still takes jobs, and the refused wrapper did nothing.
-      assertTrue(helper.spawn(spool(7, "/bin/true"), recorder, 10_000) > 0);
+      assertTrue(spawn(helper, spool(7, "/bin/true")) > 0);
       assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
       assertEquals("planted\n", Files.readString(spool.path().resolve(SpoolDir.STATUS)));
       assertTrue(Files.notExists(dir.resolve("ran")));
@@ -151,14 +180,21 @@ class LaunchHelperIT {
   }
 
   private SpoolDir spool(long id, String... argv) throws Exception {
+    return spool(id, Map.of("PATH", "/usr/bin:/bin"), argv);
+  }
+
+  private SpoolDir spool(long id, Map<String, String> env, String... argv) throws Exception {
     SpoolDir spool = new SpoolDir(dir.resolve(Long.toString(id)));
     spool.create();
     Job job = TestJobs.command(id, dir, argv);
-    spool.writeInputs(
-        List.of(argv),
-        Map.of("PATH", "/usr/bin:/bin"),
-        dir.toString(),
-        OutputPaths.resolve(job, java.util.Optional::empty));
+    inputs.put(
+        spool,
+        SpoolDir.encodeInputs(
+            List.of(argv), env, dir.toString(), OutputPaths.resolve(job, Optional::empty)));
     return spool;
+  }
+
+  private long spawn(LaunchHelper helper, SpoolDir spool) throws LaunchException {
+    return helper.spawn(spool, inputs.get(spool), recorder, 10_000);
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gflow.daemon.job.ExitStatus;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -30,25 +31,31 @@ class SpoolDirTest {
   }
 
   @Test
-  void writeInputs_oneNulSeparatedPrivateFile() throws Exception {
-    SpoolDir spool = new SpoolDir(dir.resolve("1"));
-    spool.create();
-    Map<String, String> env = new TreeMap<>(Map.of("A", "1\n2", "B.c", "x=y"));
+  void encodeInputs_nulTerminatedItems() {
+    Map<String, String> env = new TreeMap<>(Map.of("A", "1\n2", "B.c", "x=y", "É", "ü"));
 
-    spool.writeInputs(
-        List.of("/bin/echo", "a b"),
-        env,
-        "/work",
-        new OutputPaths(Path.of("/o/out"), Path.of("/o/err")));
+    byte[] inputs =
+        SpoolDir.encodeInputs(
+            List.of("/bin/echo", "a b"),
+            env,
+            "/work",
+            new OutputPaths(Path.of("/o/out"), Path.of("/o/err")));
 
     assertEquals(
-        "/work\0/o/out\0/o/err\0" + "2\0/bin/echo\0a b\0" + "A=1\n2\0B.c=x=y\0",
-        Files.readString(spool.path().resolve("inputs")));
+        "/work\0/o/out\0/o/err\0" + "2\0/bin/echo\0a b\0" + "A=1\n2\0B.c=x=y\0É=ü\0",
+        new String(inputs, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void create_privateEmptyDirectory() throws Exception {
+    SpoolDir spool = new SpoolDir(dir.resolve("1"));
+
+    spool.create();
+
     try (Stream<Path> files = Files.list(spool.path())) {
-      assertEquals(List.of("inputs"), files.map(file -> file.getFileName().toString()).toList());
+      assertEquals(0, files.count());
     }
     assertEquals("rwx------", mode(spool.path()));
-    assertEquals("rw-------", mode(spool.path().resolve("inputs")));
   }
 
   @Test

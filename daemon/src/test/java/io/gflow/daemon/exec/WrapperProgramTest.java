@@ -102,7 +102,8 @@ class WrapperProgramTest {
     SpoolDir spool = new SpoolDir(dir.resolve("spool"));
     spool.create();
     Path out = dir.resolve("out");
-    spool.writeInputs(
+    writeInputs(
+        spool,
         List.of(
             "/bin/sh",
             "-c",
@@ -137,6 +138,14 @@ class WrapperProgramTest {
     assertTrue(
         spool.launchError().orElseThrow().contains("bad argv count"), spool.launchError().get());
     assertFalse(spool.hasExitRecord());
+  }
+
+  /** What someone running the wrapper by hand gives it: the inputs in a file of the spool. */
+  private static void writeInputs(
+      SpoolDir spool, List<String> argv, Map<String, String> env, String cwd, OutputPaths outputs)
+      throws IOException {
+    Files.write(
+        spool.path().resolve(SpoolDir.INPUTS), SpoolDir.encodeInputs(argv, env, cwd, outputs));
   }
 
   private static int runByHand(Path wrapper, SpoolDir spool) throws Exception {
