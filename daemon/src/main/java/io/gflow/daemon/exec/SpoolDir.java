@@ -136,8 +136,9 @@ final class SpoolDir {
 
   /**
    * About when the job was launched: the directory's last change, made when the launcher recorded
-   * the wrapper (or, by an earlier version, when the daemon wrote the inputs); later records are
-   * appended to a file and leave it alone. Empty if unknown.
+   * the wrapper; later records are appended to that file and leave the directory alone (in the
+   * spool of an earlier version, each record was a file: the time of the last one). Empty if
+   * unknown.
    */
   Optional<Instant> launched() {
     try {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gflow.daemon.job.ExitStatus;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,33 @@ class WrapperProgramTest {
             wrapper);
 
     assertEquals("1 1 1 1 1 1 1", flags);
+  }
+
+  @Test
+  void serve_requestWithoutLength_refusedAndTheNextOneServed() throws Exception {
+    Path wrapper = WrapperProgram.extract(dir);
+    SpoolDir spool = new SpoolDir(dir.resolve("spool"));
+    spool.create();
+    byte[] inputs =
+        SpoolDir.encodeInputs(
+            List.of("/bin/true"),
+            Map.of("PATH", "/usr/bin:/bin"),
+            "/",
+            new OutputPaths(Path.of("/dev/null"), Path.of("/dev/null")));
+    Process serve = new ProcessBuilder(wrapper.toString(), "--serve").start();
+    try (OutputStream requests = serve.getOutputStream()) {
+      requests.write((spool.path() + "\n").getBytes(StandardCharsets.UTF_8));
+      requests.write((spool.path() + " " + inputs.length + "\n").getBytes(StandardCharsets.UTF_8));
+      requests.write(inputs);
+    }
+    String[] replies =
+        new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n");
+
+    assertEquals(0, serve.waitFor());
+    assertEquals("failed bad request", replies[0]);
+    assertTrue(replies[1].startsWith("started "), replies[1]);
+    assertTrue(replies[2].startsWith("exited "), replies[2]);
+    assertEquals(Optional.of(ExitStatus.exited(0)), spool.exitStatus());
   }
 
   @Test
