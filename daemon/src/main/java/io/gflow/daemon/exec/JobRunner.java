@@ -120,8 +120,8 @@ public final class JobRunner implements AutoCloseable {
       spawned.helper().kill();
       throw new LaunchException("the job launcher named process " + pid + ", not its wrapper");
     }
-    // The launcher has recorded the wrapper in the spool already, for a daemon that dies before it
-    // stores the launch (SpoolRecovery).
+    // The launcher records the wrapper in the spool (before the job starts), for a daemon that dies
+    // before it stores the launch (SpoolRecovery).
     WrapperId wrapperId = new WrapperId(pid, stat.map(ProcessStat::startTicks).orElse(0L));
     follow.wrapperId = wrapperId;
     follow.watch.poll(

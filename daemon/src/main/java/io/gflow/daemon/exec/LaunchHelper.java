@@ -96,9 +96,9 @@ final class LaunchHelper {
 
   /**
    * Has the launcher fork the wrapper of {@code spool} with the job's {@code inputs} ({@link
-   * SpoolDir#encodeInputs}), and returns the wrapper's pid; the launcher has recorded the wrapper
-   * in the spool by then, and the wrapper starts the job only after the launcher has sent this
-   * reply. {@code onExit} hears of the wrapper from then on, possibly before this returns.
+   * SpoolDir#encodeInputs}), and returns the wrapper's pid; the wrapper starts the job only after
+   * the launcher has sent this reply and then recorded the wrapper in the spool. {@code onExit}
+   * hears of the wrapper from then on, possibly before this returns.
    *
    * @return the wrapper's pid, or -1 if the launcher had stopped taking jobs (retired or gone)
    *     before the request: ask a fresh one
