@@ -85,16 +85,6 @@ class CrashRecoveryIT {
     }
   }
 
-  private static void awaitFile(Path file) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (!Files.exists(file)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("never appeared: " + file);
-      }
-      Thread.sleep(20);
-    }
-  }
-
   /**
    * Waits for {@code path} to go: a finished job's spool is removed just after its end is stored.
    */
@@ -237,7 +227,7 @@ class CrashRecoveryIT {
 
     daemon.kill();
     Files.createFile(daemon.root().resolve("go"));
-    awaitFile(daemon.spool(id).resolve("exit"));
+    awaitStatusLine(id, "exit ");
     awaitExited(wrapperPid); // a zombie for good: pid 1 here does not reap orphans
     daemon.start();
 
@@ -401,9 +391,25 @@ class CrashRecoveryIT {
   }
 
   private long wrapperPid(long id) throws Exception {
-    Path record = daemon.spool(id).resolve("wrapper");
-    awaitFile(record);
-    return Long.parseLong(Files.readString(record).trim().split(" ")[0]);
+    return Long.parseLong(awaitStatusLine(id, "wrapper ").split(" ")[1]);
+  }
+
+  /** Waits for the whole line starting with {@code prefix} in the job's spool status file. */
+  private String awaitStatusLine(long id, String prefix) throws Exception {
+    Path status = daemon.spool(id).resolve("status");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(status)) {
+        String text = Files.readString(status);
+        for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+          if (line.startsWith(prefix)) {
+            return line;
+          }
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no line " + prefix + "... in " + status);
   }
 
   /** Waits until {@code pid} is gone or a zombie ({@code State: Z}). */

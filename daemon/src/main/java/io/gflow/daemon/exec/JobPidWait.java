@@ -26,11 +26,9 @@ final class JobPidWait {
     long deadline = start + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     long now = start;
     while (now - deadline < 0 && !Thread.currentThread().isInterrupted()) {
-      if (spool.mayHaveJobPid()) {
-        OptionalLong jobPid = spool.jobPid();
-        if (jobPid.isPresent()) {
-          return jobPid;
-        }
+      OptionalLong jobPid = spool.jobPid();
+      if (jobPid.isPresent()) {
+        return jobPid;
       }
       if (!wrapperAlive.getAsBoolean()) {
         return spool.jobPid();

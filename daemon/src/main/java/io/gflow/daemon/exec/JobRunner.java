@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each job gets a spool directory {@code <stateDir>/spool/<jobId>/} (see {@link SpoolDir}). A
  * long-lived launcher per user ({@link LaunchHelpers}: {@code privilegeDrop + [gflow-job, --serve]}
  * with a fixed environment {@code PATH=/usr/bin:/bin LC_ALL=C}, cwd {@code /}) is given the spool's
- * path and forks a wrapper for the job, so that neither the job's environment nor its argv ever
- * sits in a root process or in a command line. The wrapper outlives the launcher and the daemon and
- * records the job's end in the spool, where {@link #adopt} finds it.
+ * path and the job's inputs on its stdin and forks a wrapper for the job, so that neither the job's
+ * environment nor its argv ever sits in a root process or in a command line. The wrapper outlives
+ * the launcher and the daemon and records the job's end in the spool, where {@link #adopt} finds
+ * it.
  */
 public final class JobRunner implements AutoCloseable {
   static final String LOST_NO_EXIT = "LOST: wrapper gone without an exit record";
@@ -38,6 +39,7 @@ public final class JobRunner implements AutoCloseable {
   private static final long LAUNCH_WAIT_MILLIS = 10_000;
   private static final long SIGNAL_WAIT_MILLIS = 2_000;
   private static final long ADOPT_POLL_MILLIS = 500;
+  private static final ExitStatus LAUNCH_FAILED = ExitStatus.exited(127);
 
   private final Path spoolRoot;
   private final PrivilegeDrop privilegeDrop;
@@ -101,12 +103,12 @@ public final class JobRunner implements AutoCloseable {
       throws LaunchException {
     LaunchInputs inputs = LaunchInputs.of(job, extraEnv, homes);
     SpoolDir spool = spool(job.id());
-    writeSpool(job, inputs, gpus, spool);
+    byte[] request = writeSpool(job, inputs, gpus, spool);
     Follow follow = new Follow(job.id(), spool);
     watches.put(job.id(), follow.watch);
     LaunchHelpers.Spawned spawned;
     try {
-      spawned = helpers.spawn(job.owner(), spool, follow, LAUNCH_WAIT_MILLIS);
+      spawned = helpers.spawn(job.owner(), spool, request, follow, LAUNCH_WAIT_MILLIS);
     } catch (LaunchException e) {
       watches.remove(job.id(), follow.watch);
       throw e;
@@ -118,13 +120,10 @@ public final class JobRunner implements AutoCloseable {
       spawned.helper().kill();
       throw new LaunchException("the job launcher named process " + pid + ", not its wrapper");
     }
+    // The launcher records the wrapper in the spool (before the job starts), for a daemon that dies
+    // before it stores the launch (SpoolRecovery).
     WrapperId wrapperId = new WrapperId(pid, stat.map(ProcessStat::startTicks).orElse(0L));
     follow.wrapperId = wrapperId;
-    try {
-      spool.writeWrapperRecord(wrapperId);
-    } catch (IOException e) {
-      log.warn("job {}: cannot record wrapper pid in {}: {}", job.id(), spool.path(), e.toString());
-    }
     follow.watch.poll(
         scheduler.schedule(
             () -> stopIfNotStarted(job, follow), LAUNCH_WAIT_MILLIS, TimeUnit.MILLISECONDS));
@@ -155,14 +154,15 @@ public final class JobRunner implements AutoCloseable {
    */
   public boolean signal(Job job, int signal) {
     SpoolDir spool = spool(job.id());
-    Optional<WrapperId> wrapperId = wrapperOf(job, spool);
+    SpoolStatus status = spool.status();
+    Optional<WrapperId> wrapperId = wrapperOf(job, status);
     if (wrapperId.isEmpty()
         || wrapperId.get().running().isEmpty()
         || !ownedBy(wrapperId.get().pid(), job)
-        || spool.hasExitRecord()) {
+        || status.exit().isPresent()) {
       return false;
     }
-    OptionalLong jobPid = spool.jobPid();
+    OptionalLong jobPid = status.jobPid();
     if (jobPid.isEmpty()) {
       // Started a moment ago: the wrapper records the job's pid once the job has exec'd.
       WrapperId id = wrapperId.get();
@@ -198,7 +198,7 @@ public final class JobRunner implements AutoCloseable {
     if (watches.putIfAbsent(job.id(), watch) != null) {
       return;
     }
-    Optional<WrapperId> wrapperId = wrapperOf(job, spool);
+    Optional<WrapperId> wrapperId = wrapperOf(job, spool.status());
     watch.poll(
         scheduler.scheduleWithFixedDelay(
             () -> {
@@ -242,10 +242,11 @@ public final class JobRunner implements AutoCloseable {
     return new SpoolDir(spoolRoot.resolve(Long.toString(jobId)));
   }
 
-  private Optional<WrapperId> wrapperOf(Job job, SpoolDir spool) {
+  /** The wrapper stored with the job, else (a launch never stored) the one the spool records. */
+  private static Optional<WrapperId> wrapperOf(Job job, SpoolStatus status) {
     return job.pid() > 0
         ? Optional.of(new WrapperId(job.pid(), job.pidStartTicks()))
-        : spool.wrapperRecord();
+        : status.wrapper();
   }
 
   private boolean ownedBy(long pid, Job job) {
@@ -282,8 +283,11 @@ public final class JobRunner implements AutoCloseable {
     spoolRootReady = true;
   }
 
-  /** Writes the job's spool: its inputs for the wrapper, and its GPUs for a restarted daemon. */
-  private void writeSpool(Job job, LaunchInputs inputs, List<Integer> gpus, SpoolDir spool)
+  /**
+   * Writes the job's spool (its script, and its GPUs for a restarted daemon) and returns the inputs
+   * for the wrapper, which go with the launch request.
+   */
+  private byte[] writeSpool(Job job, LaunchInputs inputs, List<Integer> gpus, SpoolDir spool)
       throws LaunchException {
     try {
       createSpool(spool);
@@ -291,13 +295,13 @@ public final class JobRunner implements AutoCloseable {
           job.spec().command() != null
               ? job.spec().command()
               : List.of(spool.writeScript(job.spec().script()).toString());
-      spool.writeInputs(argv, inputs.env(), job.spec().cwd(), inputs.outputs());
       if (!gpus.isEmpty()) {
         spool.writeGpus(gpus); // none recorded means none assigned: one file less per CPU job
       }
       if (privilegeDrop.drops()) {
         spool.chown(job.owner().uid(), job.owner().gid());
       }
+      return SpoolDir.encodeInputs(argv, inputs.env(), job.spec().cwd(), inputs.outputs());
     } catch (IOException e) {
       throw new LaunchException("cannot write spool " + spool.path() + ": " + e, e);
     }
@@ -342,7 +346,7 @@ public final class JobRunner implements AutoCloseable {
   /** The start watchdog: kills a wrapper that has not started its job in time. */
   private void stopIfNotStarted(Job job, Follow follow) {
     WrapperId id = follow.wrapperId;
-    if (id == null || follow.spool.mayHaveJobPid() || id.running().isEmpty()) {
+    if (id == null || follow.spool.jobPid().isPresent() || id.running().isEmpty()) {
       return;
     }
     if (ownedBy(id.pid(), job)) {
@@ -355,8 +359,9 @@ public final class JobRunner implements AutoCloseable {
   /** Reports the end of a job whose wrapper the launcher has seen end with {@code waitStatus}. */
   private void finishStarted(long jobId, SpoolDir spool, int waitStatus) {
     JobWatch watch = watches.get(jobId);
-    if (watch == null || spool.hasExitRecord() || spool.jobPid().isPresent()) {
-      finish(jobId, spool);
+    SpoolStatus status = spool.status();
+    if (watch == null || status.exit().isPresent() || status.jobPid().isPresent()) {
+      finish(jobId, spool, status);
     } else if (spool.launchError().isPresent()) { // the wrapper's own failure, exit 127
       report(jobId, ExitStatus.exited(127), spool.launchError().get());
     } else {
@@ -375,9 +380,17 @@ public final class JobRunner implements AutoCloseable {
 
   /** Reports the job's end once, from its exit record, or as LOST when there is none. */
   private void finish(long jobId, SpoolDir spool) {
-    Optional<ExitStatus> status = spool.exitStatus();
-    String error = status.isPresent() ? spool.launchError().orElse(null) : LOST_NO_EXIT;
-    report(jobId, status.orElse(null), error);
+    finish(jobId, spool, spool.status());
+  }
+
+  private void finish(long jobId, SpoolDir spool, SpoolStatus status) {
+    Optional<ExitStatus> exit = status.exit();
+    // A job that could not be started exits 127 with a launch error; no other has one to read.
+    String error =
+        exit.isEmpty()
+            ? LOST_NO_EXIT
+            : exit.get().equals(LAUNCH_FAILED) ? spool.launchError().orElse(null) : null;
+    report(jobId, exit.orElse(null), error);
   }
 
   private void report(long jobId, ExitStatus status, String error) {

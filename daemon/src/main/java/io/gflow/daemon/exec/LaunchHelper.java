@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -94,16 +95,17 @@ final class LaunchHelper {
   }
 
   /**
-   * Has the launcher fork the wrapper of {@code spool}, and returns the wrapper's pid; the wrapper
-   * starts the job only after the launcher has sent this reply. {@code onExit} hears of the wrapper
-   * from then on, possibly before this returns.
+   * Has the launcher fork the wrapper of {@code spool} with the job's {@code inputs} ({@link
+   * SpoolDir#encodeInputs}), and returns the wrapper's pid; the wrapper starts the job only after
+   * the launcher has sent this reply and then recorded the wrapper in the spool. {@code onExit}
+   * hears of the wrapper from then on, possibly before this returns.
    *
    * @return the wrapper's pid, or -1 if the launcher had stopped taking jobs (retired or gone)
    *     before the request: ask a fresh one
    * @throws LaunchException if the launcher cannot fork, dies, or does not answer within {@code
    *     timeoutMillis} (it is then killed)
    */
-  synchronized long spawn(SpoolDir spool, WrapperExit onExit, long timeoutMillis)
+  synchronized long spawn(SpoolDir spool, byte[] inputs, WrapperExit onExit, long timeoutMillis)
       throws LaunchException {
     if (gone || retired) {
       return -1;
@@ -111,8 +113,12 @@ final class LaunchHelper {
     inFlight = onExit;
     String reply;
     try {
+      // One request: "SPOOLDIR LENGTH\n" and LENGTH bytes of inputs, in one write when small.
+      byte[] header = (spool.path() + " " + inputs.length + "\n").getBytes(StandardCharsets.UTF_8);
+      byte[] request = Arrays.copyOf(header, header.length + inputs.length);
+      System.arraycopy(inputs, 0, request, header.length, inputs.length);
       OutputStream requests = process.getOutputStream();
-      requests.write((spool.path() + "\n").getBytes(StandardCharsets.UTF_8));
+      requests.write(request);
       requests.flush();
       reply = replies.poll(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (IOException e) {

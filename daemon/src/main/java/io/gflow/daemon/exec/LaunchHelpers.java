@@ -36,16 +36,21 @@ final class LaunchHelpers {
   }
 
   /**
-   * Has the launcher for {@code owner}'s jobs fork the wrapper of {@code spool} (see {@link
-   * LaunchHelper#spawn}); a launcher retired meanwhile is replaced.
+   * Has the launcher for {@code owner}'s jobs fork the wrapper of {@code spool} with {@code inputs}
+   * (see {@link LaunchHelper#spawn}); a launcher retired meanwhile is replaced.
    *
    * @return the launcher and the wrapper's pid
    */
-  Spawned spawn(Owner owner, SpoolDir spool, LaunchHelper.WrapperExit onExit, long timeoutMillis)
+  Spawned spawn(
+      Owner owner,
+      SpoolDir spool,
+      byte[] inputs,
+      LaunchHelper.WrapperExit onExit,
+      long timeoutMillis)
       throws LaunchException {
     for (int attempt = 0; attempt < 2; attempt++) {
       LaunchHelper helper = forOwner(owner);
-      long pid = helper.spawn(spool, onExit, timeoutMillis);
+      long pid = helper.spawn(spool, inputs, onExit, timeoutMillis);
       if (pid > 0) {
         return new Spawned(helper, pid);
       }

@@ -26,11 +26,11 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * One job's spool directory, {@code <stateDir>/spool/<jobId>/}: the daemon writes the job's inputs
- * here for the wrapper and reads back what the wrapper recorded. Files the wrapper writes are read
- * without following links, only if regular and only their first {@value #MAX_RECORD} bytes, because
- * in system mode the directory belongs to the job's user. Immutable and thread-safe (the files are
- * not guarded: one launch per job).
+ * One job's spool directory, {@code <stateDir>/spool/<jobId>/}: the daemon writes the job's script
+ * and GPUs here and reads back what the launcher and the wrapper recorded ({@link SpoolStatus}).
+ * Files the wrapper writes are read without following links, only if regular and only their first
+ * {@value #MAX_RECORD} bytes, because in system mode the directory belongs to the job's user.
+ * Immutable and thread-safe (the files are not guarded: one launch per job).
  */
 final class SpoolDir {
   /** The directory under the state dir that holds one spool per job. */
@@ -38,6 +38,9 @@ final class SpoolDir {
 
   static final String INPUTS = "inputs";
   static final String SCRIPT = "script";
+  static final String STATUS = "status";
+  // One file per record, as written for wrappers started by gflow 0.1 (they may still run when an
+  // upgraded daemon starts): read when there is no STATUS.
   static final String WRAPPER = "wrapper";
   static final String JOBPID = "jobpid";
   static final String EXIT = "exit";
@@ -77,13 +80,13 @@ final class SpoolDir {
   }
 
   /**
-   * Writes the job's inputs for the wrapper, in one file (one create, write and close per job
-   * rather than one per input): NUL-terminated items, {@code cwd}, {@code stdout}, {@code stderr},
-   * the number of argv items, the argv items, then the environment as {@code NAME=value} items. No
-   * item holds a NUL ({@link LaunchInputs} refuses them).
+   * The job's inputs for the wrapper, sent with the launch request (and kept in a file named {@link
+   * #INPUTS} only by someone running the wrapper by hand): NUL-terminated items, {@code cwd},
+   * {@code stdout}, {@code stderr}, the number of argv items, the argv items, then the environment
+   * as {@code NAME=value} items. No item holds a NUL ({@link LaunchInputs} refuses them).
    */
-  void writeInputs(List<String> argv, Map<String, String> env, String cwd, OutputPaths outputs)
-      throws IOException {
+  static byte[] encodeInputs(
+      List<String> argv, Map<String, String> env, String cwd, OutputPaths outputs) {
     StringBuilder text = new StringBuilder();
     text.append(cwd).append('\0');
     text.append(outputs.stdout()).append('\0');
@@ -91,7 +94,7 @@ final class SpoolDir {
     text.append(argv.size()).append('\0');
     argv.forEach(arg -> text.append(arg).append('\0'));
     env.forEach((name, value) -> text.append(name).append('=').append(value).append('\0'));
-    writeNew(path.resolve(INPUTS), utf8(text.toString()), PRIVATE);
+    return utf8(text.toString());
   }
 
   /** Records the GPU indices the job was launched with, for a daemon that must re-adopt it. */
@@ -118,11 +121,12 @@ final class SpoolDir {
   }
 
   /**
-   * Whether a wrapper was started for this spool: the daemon recorded its pid, or it recorded the
-   * job's pid, a launch error or the exit.
+   * Whether a wrapper was started for this spool: the launcher recorded it (the {@code status}
+   * file), or it recorded a launch error, or an earlier version recorded the wrapper, the job's pid
+   * or the exit.
    */
   boolean wrapperStarted() {
-    for (String name : List.of(WRAPPER, JOBPID, LAUNCH_ERROR, EXIT)) {
+    for (String name : List.of(STATUS, LAUNCH_ERROR, WRAPPER, JOBPID, EXIT)) {
       if (Files.exists(path.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
         return true;
       }
@@ -131,12 +135,14 @@ final class SpoolDir {
   }
 
   /**
-   * When the daemon wrote the job's inputs, just before it started the wrapper; empty if unknown.
+   * About when the job was launched: the directory's last change, made when the launcher recorded
+   * the wrapper; later records are appended to that file and leave the directory alone (in the
+   * spool of an earlier version, each record was a file: the time of the last one). Empty if
+   * unknown.
    */
-  Optional<Instant> inputsWritten() {
+  Optional<Instant> launched() {
     try {
-      return Optional.of(
-          Files.getLastModifiedTime(path.resolve(INPUTS), LinkOption.NOFOLLOW_LINKS).toInstant());
+      return Optional.of(Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toInstant());
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -153,52 +159,32 @@ final class SpoolDir {
   }
 
   /**
-   * Records the wrapper's pid and start time. Called after {@link #chown}, so the directory is the
-   * job user's: the file is created exclusively (never through a link) with its mode set at
-   * creation, and is not touched by path afterwards, since the user may by then have renamed a link
-   * over it (a {@code chmod} by path would follow it, as root).
+   * What the launcher and the wrapper recorded (see {@link SpoolStatus}), from one read of the
+   * {@code status} file; without one, from the one-file-per-record spool of a wrapper that an
+   * earlier version started.
    */
-  void writeWrapperRecord(WrapperId wrapper) throws IOException {
-    createNew(
-        path.resolve(WRAPPER), utf8(wrapper.pid() + " " + wrapper.startTicks() + "\n"), PRIVATE);
+  SpoolStatus status() {
+    Optional<String> text = read(STATUS);
+    if (text.isPresent()) {
+      return SpoolStatus.parse(text.get());
+    }
+    return new SpoolStatus(
+        read(WRAPPER).flatMap(SpoolStatus::parseWrapper),
+        read(JOBPID).map(SpoolStatus::parsePid).orElse(OptionalLong.empty()),
+        read(EXIT).flatMap(SpoolDir::parseExit));
   }
 
   Optional<WrapperId> wrapperRecord() {
-    return read(WRAPPER)
-        .flatMap(
-            text -> {
-              String[] parts = text.trim().split(" ");
-              try {
-                return Optional.of(
-                    new WrapperId(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
-              } catch (RuntimeException e) {
-                return Optional.empty();
-              }
-            });
-  }
-
-  /**
-   * False if there is certainly no {@code jobpid} record yet; a cheap check (one {@code stat}, no
-   * exception) for polling, to be followed by {@link #jobPid}, which does the careful read.
-   */
-  boolean mayHaveJobPid() {
-    return path.resolve(JOBPID).toFile().exists();
+    return status().wrapper();
   }
 
   OptionalLong jobPid() {
-    Optional<String> text = read(JOBPID);
-    try {
-      return text.isEmpty()
-          ? OptionalLong.empty()
-          : OptionalLong.of(Long.parseLong(text.get().trim()));
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
+    return status().jobPid();
   }
 
   /** The wrapper's exit record, "code N" or "signal N"; empty if absent or malformed. */
   Optional<ExitStatus> exitStatus() {
-    return read(EXIT).flatMap(SpoolDir::parseExit);
+    return status().exit();
   }
 
   static Optional<ExitStatus> parseExit(String text) {
@@ -223,7 +209,7 @@ final class SpoolDir {
   }
 
   boolean hasExitRecord() {
-    return Files.exists(path.resolve(EXIT), LinkOption.NOFOLLOW_LINKS);
+    return exitStatus().isPresent();
   }
 
   /**

@@ -37,10 +37,10 @@ public final class SpoolRecovery {
    * launched it and died before its RUNNING state was durable. Call before the scheduler sees the
    * job, and {@link JobRunner#adopt} a job this returns as RUNNING once that is stored.
    *
-   * @return the job as RUNNING (wrapper pid and start ticks from the spool, start time when its
-   *     inputs were written, GPUs as assigned at launch) when a wrapper was started for it, or the
-   *     job unchanged when it never was; a spool that the interrupted launch left without any trace
-   *     of a wrapper is deleted, so that the job can launch again
+   * @return the job as RUNNING (wrapper pid and start ticks from the spool, start time when the
+   *     launcher recorded the wrapper, GPUs as assigned at launch) when a wrapper was started for
+   *     it, or the job unchanged when it never was; a spool that the interrupted launch left
+   *     without any trace of a wrapper is deleted, so that the job can launch again
    * @throws IOException if such a stale spool cannot be deleted (launching again would then fail)
    */
   public Job recoverQueued(Job job, Instant now) throws IOException {
@@ -53,7 +53,7 @@ public final class SpoolRecovery {
       spool.delete();
       return job;
     }
-    Instant started = spool.inputsWritten().orElse(now);
+    Instant started = spool.launched().orElse(now);
     started = started.isAfter(now) ? now : started;
     started = started.isBefore(job.submitTime()) ? job.submitTime() : started;
     List<Integer> gpus = spool.gpus().orElse(List.of());

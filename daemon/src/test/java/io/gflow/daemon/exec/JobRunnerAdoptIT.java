@@ -42,7 +42,7 @@ class JobRunnerAdoptIT {
       restarted.runner().adopt(job); // the wrapper is alive, not our child: polled
       assertEquals(new Ended(21, ExitStatus.exited(7), null), restarted.awaitEnd(21));
     }
-    assertEquals("code 7\n", Files.readString(spool.resolve("exit")));
+    assertTrue(Files.readString(spool.resolve(SpoolDir.STATUS)).endsWith("\nexit code 7\n"));
     assertTrue(new WrapperId(job.pid(), job.pidStartTicks()).running().isEmpty());
 
     try (RunnerFixture again = new RunnerFixture(stateDir)) {
@@ -71,6 +71,24 @@ class JobRunnerAdoptIT {
 
       assertEquals(new Ended(22, null, JobRunner.LOST_NO_EXIT), fixture.awaitEnd(22));
       assertFalse(fixture.runner().signal(job, 15));
+    }
+  }
+
+  @Test
+  void adopt_spoolOfTheEarlierVersion_endReadFromItsOwnFiles() throws Exception {
+    try (RunnerFixture fixture = new RunnerFixture(dir.resolve("state"))) {
+      Path spool = Files.createDirectories(fixture.runner().spoolDir(25));
+      // A job launched before an upgrade: daemon and wrapper wrote one file per record.
+      long self = ProcessHandle.current().pid();
+      long ticks = ProcessStat.read(self).orElseThrow().startTicks();
+      Files.writeString(spool.resolve(SpoolDir.WRAPPER), self + " " + (ticks + 1) + "\n");
+      Files.writeString(spool.resolve(SpoolDir.JOBPID), "99999999\n");
+      Files.writeString(spool.resolve(SpoolDir.EXIT), "code 5\n");
+      Job job = TestJobs.command(25, dir, "/bin/true");
+
+      fixture.runner().adopt(job);
+
+      assertEquals(new Ended(25, ExitStatus.exited(5), null), fixture.awaitEnd(25));
     }
   }
 

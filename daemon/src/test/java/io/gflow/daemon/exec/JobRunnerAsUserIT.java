@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,12 +63,20 @@ class JobRunnerAsUserIT {
 
       assertEquals(new Ended(51, ExitStatus.exited(0), null), fixture.awaitEnd(51));
       Path spool = fixture.runner().spoolDir(51);
+      assertEquals(65534, Files.getAttribute(spool, "unix:uid", LinkOption.NOFOLLOW_LINKS));
+      assertEquals(
+          "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(spool)));
+      // Written by the launcher, already the job's user; the job's inputs went with the request.
       assertEquals(
           65534,
-          Files.getAttribute(spool.resolve("inputs"), "unix:uid", LinkOption.NOFOLLOW_LINKS));
-      assertEquals(
-          "rw-------",
-          PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.resolve("inputs"))));
+          Files.getAttribute(
+              spool.resolve(SpoolDir.STATUS), "unix:uid", LinkOption.NOFOLLOW_LINKS));
+      try (Stream<Path> files = Files.list(spool)) {
+        assertEquals(
+            List.of(SpoolDir.STATUS),
+            files.map(file -> file.getFileName().toString()).toList(),
+            "no file holds the environment");
+      }
       assertEquals(
           "rwx--x--x",
           PosixFilePermissions.toString(Files.getPosixFilePermissions(spool.getParent())));

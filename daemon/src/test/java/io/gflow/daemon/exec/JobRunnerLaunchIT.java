@@ -229,6 +229,23 @@ class JobRunnerLaunchIT {
     }
   }
 
+  /**
+   * The open fds of {@code pid} once it holds only 0-2, or after 5 s. The job's pid is recorded as
+   * soon as it has exec'd, when its dynamic loader may still have a library open for a moment; an
+   * inherited fd stays for good.
+   */
+  private static List<String> settledFds(long pid) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (true) {
+      String[] fds = new java.io.File("/proc/" + pid + "/fd").list();
+      Arrays.sort(fds);
+      if (fds.length <= 3 || System.nanoTime() > deadline) {
+        return List.of(fds);
+      }
+      Thread.sleep(10);
+    }
+  }
+
   /** Launches a sleeping job, checks its fds and its own session, and kills it with SIGKILL. */
   private void assertRunsIsolatedAndDiesBySignal(RunnerFixture runner, long id) throws Exception {
     Job job = TestJobs.command(id, dir, "/bin/sleep", "1000");
@@ -237,9 +254,7 @@ class JobRunnerLaunchIT {
     Launched launched = started.launched();
 
     long jobPid = started.jobPid();
-    String[] fds = new java.io.File("/proc/" + jobPid + "/fd").list();
-    Arrays.sort(fds);
-    assertEquals(List.of("0", "1", "2"), List.of(fds));
+    assertEquals(List.of("0", "1", "2"), settledFds(jobPid));
     assertEquals(
         "/dev/null", Files.readSymbolicLink(Path.of("/proc/" + jobPid + "/fd/0")).toString());
     ProcessStat stat = ProcessStat.read(jobPid).orElseThrow();

@@ -40,6 +40,9 @@ class SpoolDirHostileTest {
     spool.create();
     mkfifo(spool.path().resolve(SpoolDir.EXIT));
     mkfifo(spool.path().resolve(SpoolDir.JOBPID));
+    mkfifo(spool.path().resolve(SpoolDir.WRAPPER));
+    assertEquals(Optional.empty(), spool.exitStatus()); // no status file: the earlier version's
+    mkfifo(spool.path().resolve(SpoolDir.STATUS));
 
     assertEquals(Optional.empty(), spool.exitStatus());
     assertEquals(true, spool.jobPid().isEmpty());
@@ -51,8 +54,12 @@ class SpoolDirHostileTest {
     spool.create();
     Path secret = Files.writeString(dir.resolve("secret"), "someone else's secret\n");
     Files.createLink(spool.path().resolve(SpoolDir.LAUNCH_ERROR), secret);
+    Path status = Files.writeString(dir.resolve("status"), "jobpid 1\nexit code 0\n");
+    Files.createLink(spool.path().resolve(SpoolDir.STATUS), status);
 
     assertEquals(Optional.empty(), spool.launchError());
+    assertEquals(Optional.empty(), spool.exitStatus());
+    assertEquals(true, spool.jobPid().isEmpty());
   }
 
   @Test

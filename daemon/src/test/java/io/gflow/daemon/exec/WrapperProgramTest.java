@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gflow.daemon.job.ExitStatus;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,10 +81,37 @@ class WrapperProgramTest {
             "use Fcntl; do $ARGV[0]; init_abi();"
                 + " print join(' ', $O{RDONLY} == O_RDONLY, $O{WRONLY} == O_WRONLY,"
                 + " $O{CREAT} == O_CREAT, $O{EXCL} == O_EXCL, $O{TRUNC} == O_TRUNC,"
-                + " $O{NOFOLLOW} == O_NOFOLLOW)",
+                + " $O{APPEND} == O_APPEND, $O{NOFOLLOW} == O_NOFOLLOW)",
             wrapper);
 
-    assertEquals("1 1 1 1 1 1", flags);
+    assertEquals("1 1 1 1 1 1 1", flags);
+  }
+
+  @Test
+  void serve_requestWithoutLength_refusedAndTheNextOneServed() throws Exception {
+    Path wrapper = WrapperProgram.extract(dir);
+    SpoolDir spool = new SpoolDir(dir.resolve("spool"));
+    spool.create();
+    byte[] inputs =
+        SpoolDir.encodeInputs(
+            List.of("/bin/true"),
+            Map.of("PATH", "/usr/bin:/bin"),
+            "/",
+            new OutputPaths(Path.of("/dev/null"), Path.of("/dev/null")));
+    Process serve = new ProcessBuilder(wrapper.toString(), "--serve").start();
+    try (OutputStream requests = serve.getOutputStream()) {
+      requests.write((spool.path() + "\n").getBytes(StandardCharsets.UTF_8));
+      requests.write((spool.path() + " " + inputs.length + "\n").getBytes(StandardCharsets.UTF_8));
+      requests.write(inputs);
+    }
+    String[] replies =
+        new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n");
+
+    assertEquals(0, serve.waitFor());
+    assertEquals("failed bad request", replies[0]);
+    assertTrue(replies[1].startsWith("started "), replies[1]);
+    assertTrue(replies[2].startsWith("exited "), replies[2]);
+    assertEquals(Optional.of(ExitStatus.exited(0)), spool.exitStatus());
   }
 
   @Test
@@ -102,7 +130,8 @@ class WrapperProgramTest {
     SpoolDir spool = new SpoolDir(dir.resolve("spool"));
     spool.create();
     Path out = dir.resolve("out");
-    spool.writeInputs(
+    writeInputs(
+        spool,
         List.of(
             "/bin/sh",
             "-c",
@@ -118,6 +147,10 @@ class WrapperProgramTest {
 
     assertEquals("|x=y|1 2|" + dir + "|", Files.readString(out));
     assertEquals(Optional.of(ExitStatus.exited(0)), spool.exitStatus());
+    // By hand there is no launcher to record the wrapper: the status holds the wrapper's records.
+    assertEquals(
+        "jobpid " + spool.jobPid().orElseThrow() + "\nexit code 0\n",
+        Files.readString(spool.path().resolve(SpoolDir.STATUS)));
   }
 
   @Test
@@ -133,6 +166,14 @@ class WrapperProgramTest {
     assertTrue(
         spool.launchError().orElseThrow().contains("bad argv count"), spool.launchError().get());
     assertFalse(spool.hasExitRecord());
+  }
+
+  /** What someone running the wrapper by hand gives it: the inputs in a file of the spool. */
+  private static void writeInputs(
+      SpoolDir spool, List<String> argv, Map<String, String> env, String cwd, OutputPaths outputs)
+      throws IOException {
+    Files.write(
+        spool.path().resolve(SpoolDir.INPUTS), SpoolDir.encodeInputs(argv, env, cwd, outputs));
   }
 
   private static int runByHand(Path wrapper, SpoolDir spool) throws Exception {
