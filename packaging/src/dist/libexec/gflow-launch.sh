@@ -103,12 +103,6 @@ gflow_find_java() {
 # exactly these (gflow_find_java may add one).
 gflow_client_flags='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
 gflow_client_cp=$gflow_lib/gflow-cli.jar:$gflow_lib/gflow-protocol.jar:$gflow_lib/jackson-core.jar:$gflow_lib/picocli.jar
-# The daemon JVM's own flags, before etc/gflowd.jvm and $GFLOWD_JAVA_OPTS (which win). C1 only: the
-# daemon's work per job or call is short glue around SQLite, syscalls and processes, spread over
-# many methods that each become hot only after thousands of jobs, so C2 spent about half of a fresh
-# daemon's CPU compiling them for its first ~20k jobs (README "Performance"); C1 code keeps up.
-# `-XX:TieredStopAtLevel=4` in etc/gflowd.jvm restores C2.
-gflow_daemon_flags='-XX:TieredStopAtLevel=1'
 # The daemon's jars, listed (not lib/*) so that the class path, which an AppCDS archive records,
 # is the same on every start. check-dist.sh fails if a jar in lib/ is on neither class path.
 gflow_daemon_cp=$gflow_lib/gflow-daemon.jar:$gflow_lib/gflow-protocol.jar
@@ -215,8 +209,7 @@ gflow_daemon() {
   gflow_nargs=$#
   set -f
   # shellcheck disable=SC2086 # a constant flag list, split on purpose.
-  set -- "$@" $gflow_daemon_flags -Dgflow.home="$gflow_home" \
-    ${gflow_cds_option:+"$gflow_cds_option"} $gflow_cds_quiet
+  set -- "$@" -Dgflow.home="$gflow_home" ${gflow_cds_option:+"$gflow_cds_option"} $gflow_cds_quiet
   if [ -r "$gflow_home/etc/gflowd.jvm" ]; then
     while IFS= read -r gflow_line || [ -n "$gflow_line" ]; do
       case $gflow_line in '' | '#'*) continue ;; esac
