@@ -59,20 +59,8 @@ class JobStoreInsertObserverTest {
   @Timeout(30)
   void insert_oneGroup_observedOnceBeforeAnyReplyWithoutTheFailedInsert() throws Exception {
     // Holds the writer in a group of its own while the next group queues up.
-    CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CompletableFuture<Object> blocker =
-        store.inTransaction(
-            context -> {
-              entered.countDown();
-              try {
-                release.await();
-              } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-              }
-              return null;
-            });
-    entered.await();
+    CompletableFuture<Object> blocker = StoreFixtures.holdWriter(store, release);
     CompletableFuture<List<Job>> first = store.insert(2, start -> pendingJobs(start, 2, 7));
     // Inserts its rows, then fails: its savepoint is rolled back and its jobs not reported.
     CompletableFuture<Object> failing =

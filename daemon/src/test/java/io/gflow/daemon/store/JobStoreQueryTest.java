@@ -93,24 +93,7 @@ class JobStoreQueryTest {
     assertEquals(5, jobs.size());
     assertEquals(jobs.size(), summaries.size());
     for (int index = 0; index < jobs.size(); index++) {
-      Job job = jobs.get(index);
-      JobSummary expected =
-          new JobSummary(
-              job.id(),
-              job.arrayJobId(),
-              job.arrayTaskId(),
-              job.owner(),
-              job.spec().name(),
-              job.state(),
-              job.reason(),
-              job.spec().priority(),
-              job.spec().gpus(),
-              job.submitTime(),
-              job.startTime(),
-              job.endTime(),
-              job.exit(),
-              job.assignedGpus());
-      assertEquals(expected, summaries.get(index));
+      assertEquals(JobSummary.of(jobs.get(index)), summaries.get(index));
     }
   }
 

@@ -118,19 +118,8 @@ class JobStoreRefusedRowTest {
 
   /** Keeps the writer in a group of its own until the returned latch is counted down. */
   private CountDownLatch holdTheWriter() throws InterruptedException {
-    CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    store.inTransaction(
-        context -> {
-          entered.countDown();
-          try {
-            release.await();
-          } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-          }
-          return null;
-        });
-    entered.await();
+    StoreFixtures.holdWriter(store, release);
     return release;
   }
 

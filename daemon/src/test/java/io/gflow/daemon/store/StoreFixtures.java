@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 /** Jobs and settings shared by the store tests. Stateless and thread-safe. */
 final class StoreFixtures {
@@ -29,6 +31,29 @@ final class StoreFixtures {
    * Points sqlite-jdbc's native library extraction at a private directory, as the daemon does (SPEC
    * §6.5); only the first load in a JVM extracts, later calls are harmless.
    */
+  /**
+   * Holds {@code store}'s writer in a group of its own until {@code release} is counted down, so
+   * that the writes queued meanwhile commit together in the next group; returns once it is held,
+   * with the future of the holding write.
+   */
+  static CompletableFuture<Object> holdWriter(JobStore store, CountDownLatch release)
+      throws InterruptedException {
+    CountDownLatch entered = new CountDownLatch(1);
+    CompletableFuture<Object> holding =
+        store.inTransaction(
+            context -> {
+              entered.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+              return null;
+            });
+    entered.await();
+    return holding;
+  }
+
   static void privateNativeDir(Path dir) {
     System.setProperty(NativeLibraries.SQLITE_TMPDIR, dir.toString());
   }
