@@ -70,8 +70,9 @@ final class SchedulingPolicy {
         eligible.add(job);
       }
     }
-    List<Plan.Start> starts = allocate(eligible, running, resources, limits, now, reasons);
-    return new Plan(starts, reasons, doomed, nextBegin, false);
+    Allocation allocation = new Allocation(resources, limits, running, now, reasons);
+    eligible.forEach(allocation::visit);
+    return new Plan(allocation.starts(), reasons, doomed, nextBegin, false);
   }
 
   /**
@@ -103,27 +104,12 @@ final class SchedulingPolicy {
   }
 
   /**
-   * Hands out slots and GPUs to admitted jobs, in {@link #ORDER}: starts what fits, reserves for
-   * the first job blocked only by resources and backfills behind it; records why the others wait in
-   * {@code reasons}. Returns the starts, in order.
-   */
-  static List<Plan.Start> allocate(
-      Iterable<Job> admitted,
-      Collection<Job> running,
-      Resources resources,
-      QueueLimits limits,
-      Instant now,
-      Map<Long, String> reasons) {
-    Allocation allocation = new Allocation(resources, limits, running, now, reasons);
-    admitted.forEach(allocation::visit);
-    return allocation.starts();
-  }
-
-  /**
-   * One pass's hand-out, visited job by job in {@link #ORDER}. Once {@link #anyFits} is false for
-   * the fewest GPUs any later job asks for, no later job can start, and each later job's reason
-   * depends only on that job and the jobs started: visiting only some of them gives each visited
-   * one the reason a walk through all would. Not thread-safe: one pass, one thread.
+   * One pass's hand-out of slots and GPUs to admitted jobs, visited job by job in {@link #ORDER}:
+   * starts what fits, reserves for the first job blocked only by resources and backfills behind it;
+   * records why the others wait in the reasons map. Once {@link #anyFits} is false for the fewest
+   * GPUs any later job asks for, no later job can start, and each later job's reason depends only
+   * on that job and the jobs started: visiting only some of them gives each visited one the reason
+   * a walk through all would. Not thread-safe: one pass, one thread.
    */
   static final class Allocation {
     private final ResourcePool pool;
