@@ -58,11 +58,16 @@ public final class JobText {
 
   /** The EXIT column: {@code 0}, {@code 3}, {@code SIGKILL}, {@code SIG34}, or {@code -}. */
   public static String exitColumn(JobInfo job) {
-    if (job.signal() != null) {
-      String name = signalName(job.signal());
-      return "SIG" + (name == null ? job.signal().toString() : name);
+    return exitColumn(job.exitCode(), job.signal());
+  }
+
+  /** As {@link #exitColumn(JobInfo)}, from the job's exit code and signal. */
+  public static String exitColumn(Integer exitCode, Integer signal) {
+    if (signal != null) {
+      String name = signalName(signal);
+      return "SIG" + (name == null ? signal.toString() : name);
     }
-    return job.exitCode() == null ? "-" : job.exitCode().toString();
+    return exitCode == null ? "-" : exitCode.toString();
   }
 
   /** A local time, second precision ({@code 2026-05-03T10:00:00}); {@code -} for null. */
@@ -75,14 +80,16 @@ public final class JobText {
    * started.
    */
   public static Long runSeconds(JobInfo job, Instant now) {
-    if (job.startTime() == null) {
+    return runSeconds(job.state(), job.startTime(), job.endTime(), now);
+  }
+
+  /** As {@link #runSeconds(JobInfo, Instant)}, from the job's state and times. */
+  public static Long runSeconds(JobState state, Instant start, Instant end, Instant now) {
+    if (start == null) {
       return null;
     }
-    Instant end =
-        job.endTime() != null ? job.endTime() : job.state() == JobState.RUNNING ? now : null;
-    return end == null
-        ? null
-        : Math.max(0, end.getEpochSecond() - job.startTime().getEpochSecond());
+    Instant until = end != null ? end : state == JobState.RUNNING ? now : null;
+    return until == null ? null : Math.max(0, until.getEpochSecond() - start.getEpochSecond());
   }
 
   /** The state with what explains it: {@code FAILED (exit 3)}, {@code PENDING (Priority)}. */

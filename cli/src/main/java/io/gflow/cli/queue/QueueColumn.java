@@ -4,7 +4,6 @@ import io.gflow.cli.JobText;
 import io.gflow.cli.Texts;
 import io.gflow.cli.TimeLimits;
 import io.gflow.protocol.job.JobField;
-import io.gflow.protocol.job.JobInfo;
 import io.gflow.protocol.job.JobState;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -95,7 +94,7 @@ enum QueueColumn {
   }
 
   /** The cell for {@code job}, seen at {@code now} in {@code zone} (see {@link #zoneFor}). */
-  String cell(JobInfo job, Instant now, ZoneId zone) {
+  String cell(QueuedJob job, Instant now, ZoneId zone) {
     return switch (this) {
       case ID -> id(job);
       case NAME -> Texts.safe(shorten(job.name()));
@@ -103,14 +102,14 @@ enum QueueColumn {
       case STATE -> job.state().wireName();
       case ST -> job.state().shortName();
       case TIME -> {
-        Long seconds = JobText.runSeconds(job, now);
+        Long seconds = JobText.runSeconds(job.state(), job.startTime(), job.endTime(), now);
         yield TimeLimits.format(seconds == null ? 0 : seconds);
       }
       case LIMIT ->
           job.timeLimitSeconds() == null ? "UNLIMITED" : TimeLimits.format(job.timeLimitSeconds());
       case GPUS -> Integer.toString(job.gpus());
       case PRIORITY -> Integer.toString(job.priority());
-      case EXIT -> JobText.exitColumn(job);
+      case EXIT -> JobText.exitColumn(job.exitCode(), job.signal());
       case SUBMIT -> JobText.time(job.submitTime(), zone);
       case START -> JobText.time(job.startTime(), zone);
       case END -> JobText.time(job.endTime(), zone);
@@ -119,7 +118,7 @@ enum QueueColumn {
     };
   }
 
-  private static String id(JobInfo job) {
+  private static String id(QueuedJob job) {
     if (job.arrayJobId() != null && job.arrayTaskId() != null) {
       return job.id() + " (" + job.arrayJobId() + "_" + job.arrayTaskId() + ")";
     }
@@ -131,7 +130,7 @@ enum QueueColumn {
   }
 
   /** Slurm's NODELIST(REASON): where a running job runs, else why it waits or how it ended. */
-  private static String reason(JobInfo job) {
+  private static String reason(QueuedJob job) {
     if (job.state() == JobState.RUNNING) {
       return job.assignedGpus().isEmpty()
           ? "cpu"
@@ -141,7 +140,7 @@ enum QueueColumn {
     return job.reason() == null ? "-" : "(" + Texts.safe(job.reason()) + ")";
   }
 
-  private static String command(JobInfo job) {
+  private static String command(QueuedJob job) {
     if (job.command() != null) {
       return Texts.argv(job.command());
     }

@@ -30,6 +30,16 @@ final class QueuePages {
 
   private QueuePages() {}
 
+  /**
+   * The page after job {@code lastId}: twice as many jobs as {@code page}, up to {@link
+   * QueueView#PAGE_SIZE}. Small first pages are shown while the daemon reads the bigger ones after
+   * them; big later pages keep round trips few.
+   */
+  static ListRequest next(ListRequest page, long lastId) {
+    return page.after(
+        lastId, Math.max(page.limit(), Math.min(2 * page.limit(), QueueView.PAGE_SIZE)));
+  }
+
   /** Whether {@code frame} is a daemon's refusal of {@code job.list}'s {@code fields} member. */
   private static boolean refusesFields(byte[] frame, long id) {
     if (PageFrame.locate(frame, id) != null) {
@@ -65,7 +75,7 @@ final class QueuePages {
       PageFrame located = PageFrame.locate(frame, id);
       long nextId = -1;
       if (located != null && located.count() > 0 && located.next() != null) {
-        page = page.after(located.next());
+        page = next(page, located.next());
         nextId = client.sendRequest(Methods.JOB_LIST, page.toJson());
       }
       Long next = sink.page(frame, id, located);
@@ -73,7 +83,7 @@ final class QueuePages {
         if (next == null) {
           return;
         }
-        page = page.after(next);
+        page = next(page, next);
         nextId = client.sendRequest(Methods.JOB_LIST, page.toJson());
       }
       frame = client.nextFrame();

@@ -20,6 +20,12 @@ final class QueueView {
    */
   static final int PAGE_SIZE = 10 * ListRequest.DEFAULT_LIMIT;
 
+  /**
+   * Jobs asked for in the first page: few, so that it is shown soon and while the daemon reads the
+   * next, bigger page ({@link QueuePages#next}).
+   */
+  static final int FIRST_PAGE = ListRequest.DEFAULT_LIMIT / 2;
+
   /** States of jobs that have not finished: the default view. */
   static final List<JobState> UNFINISHED =
       List.of(JobState.PENDING, JobState.HELD, JobState.RUNNING);
@@ -82,7 +88,7 @@ final class QueueView {
     List<String> userFilter = !users.isEmpty() ? users : all || byId ? List.of() : List.of(ownUser);
     List<JobState> stateFilter =
         !states.isEmpty() ? states : completed || byId ? List.of() : UNFINISHED;
-    return new ListRequest(userFilter, stateFilter, ids, names, null, PAGE_SIZE, null);
+    return new ListRequest(userFilter, stateFilter, ids, names, null, FIRST_PAGE, null);
   }
 
   /** The columns: {@code --format} if given, else long, completed or default. */
@@ -98,13 +104,13 @@ final class QueueView {
       List<QueueColumn> columns, List<JobInfo> jobs, Instant now, ZoneId zone, boolean noHeader) {
     List<List<String>> rows = new ArrayList<>();
     for (JobInfo job : jobs) {
-      rows.add(row(columns, job, now, zone));
+      rows.add(row(columns, QueuedJob.of(job), now, zone));
     }
     return render(columns, rows, noHeader);
   }
 
   /** One job's cells. */
-  static List<String> row(List<QueueColumn> columns, JobInfo job, Instant now, ZoneId zone) {
+  static List<String> row(List<QueueColumn> columns, QueuedJob job, Instant now, ZoneId zone) {
     String[] cells = new String[columns.size()];
     for (int i = 0; i < cells.length; i++) {
       cells[i] = columns.get(i).cell(job, now, zone);

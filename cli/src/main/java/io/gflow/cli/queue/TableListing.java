@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The table {@code gqueue} prints: each page's jobs are read one by one straight from the reply
- * frame (as strictly as the records' own reader) and become their cells at once; the jobs are not
- * kept. The table is aligned once all pages are in. Not thread-safe.
+ * frame and become their cells at once; the jobs are not kept. A page in gflowd's plain layout is
+ * read in place ({@link PlainRows}); any other page by the records' own strict reader. The table is
+ * aligned once all pages are in. Not thread-safe.
  */
 final class TableListing implements QueuePages.Sink {
   private final List<QueueColumn> columns;
@@ -37,17 +38,22 @@ final class TableListing implements QueuePages.Sink {
     if (page == null) {
       ListResult result = ListResult.fromJson(RpcClient.result(frame, id));
       for (JobInfo job : result.jobs()) {
-        rows.add(QueueView.row(columns, job, now, zone));
+        rows.add(QueueView.row(columns, QueuedJob.of(job), now, zone));
       }
       return result.jobs().isEmpty() ? null : result.next();
     }
-    int arrayStart = page.jobsStart() - 1;
-    JobInfoReader.readArray(
-        frame,
-        arrayStart,
-        page.jobsEnd() + 1 - arrayStart,
-        job -> rows.add(QueueView.row(columns, job, now, zone)));
+    int before = rows.size();
+    if (!PlainRows.read(frame, page.jobsStart(), this::add)) {
+      rows.subList(before, rows.size()).clear();
+      int arrayStart = page.jobsStart() - 1;
+      JobInfoReader.readArray(
+          frame, arrayStart, page.jobsEnd() + 1 - arrayStart, job -> add(QueuedJob.of(job)));
+    }
     return page.count() == 0 ? null : page.next();
+  }
+
+  private void add(QueuedJob job) {
+    rows.add(QueueView.row(columns, job, now, zone));
   }
 
   String render(boolean noHeader) {

@@ -58,9 +58,10 @@ class QueuePagesIT {
   }
 
   @Test
-  void fetch_smallPages_everyJobOnceInOrderThenTheSameAsOnePage() throws Exception {
-    List<Long> ids = submitHeld(5);
+  void fetch_growingPages_everyJobOnceInOrderThenTheSameAsOnePage() throws Exception {
+    List<Long> ids = submitHeld(7);
     List<String> pages = new ArrayList<>();
+    List<Integer> sizes = new ArrayList<>();
     StringBuilder paged = new StringBuilder();
     StringBuilder whole = new StringBuilder();
     try (RpcClient client = daemon.client()) {
@@ -71,6 +72,7 @@ class QueuePagesIT {
           new ListRequest(null, null, null, null, null, 2, null),
           (frame, id, located) -> {
             pages.add(new String(frame, java.nio.charset.StandardCharsets.UTF_8));
+            sizes.add(located.count());
             return listing.page(frame, id, located);
           });
       listing.finish();
@@ -78,7 +80,7 @@ class QueuePagesIT {
       QueuePages.fetch(client, new ListRequest(null, null, null, null, null, 100, null), one);
       one.finish();
     }
-    assertEquals(3, pages.size(), "pages of 2, 2 and a last one of 1: " + pages);
+    assertEquals(List.of(2, 4, 1), sizes, "each page twice the one before: " + pages);
     assertEquals(whole.toString(), paged.toString());
     for (long id : ids) {
       assertEquals(1, count(paged.toString(), "{\"id\":" + id + ","), "job " + id);

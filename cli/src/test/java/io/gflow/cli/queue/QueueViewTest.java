@@ -18,7 +18,7 @@ class QueueViewTest {
         QueueView.request(List.of(), List.of(), List.of(), List.of(), false, false, "me");
     assertEquals(List.of("me"), request.users());
     assertEquals(QueueView.UNFINISHED, request.states());
-    assertEquals(QueueView.PAGE_SIZE, request.limit());
+    assertEquals(QueueView.FIRST_PAGE, request.limit());
   }
 
   @Test
@@ -99,11 +99,13 @@ class QueueViewTest {
   void cell_userText_escaped() {
     assertEquals(
         "python train.py --lr 0.1",
-        QueueColumn.COMMAND.cell(TestJobs.pending(1), TestJobs.SUBMIT, ZoneOffset.UTC));
+        QueueColumn.COMMAND.cell(
+            QueuedJob.of(TestJobs.pending(1)), TestJobs.SUBMIT, ZoneOffset.UTC));
     assertEquals(
         "(evil\\x{1b}[2J)",
         QueueColumn.REASON.cell(
-            TestJobs.job(1, JobState.PENDING, "evil\u001b[2J", null, null, null, null),
+            QueuedJob.of(
+                TestJobs.job(1, JobState.PENDING, "evil\u001b[2J", null, null, null, null)),
             TestJobs.SUBMIT,
             ZoneOffset.UTC));
   }

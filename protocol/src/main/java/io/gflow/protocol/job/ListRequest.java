@@ -78,7 +78,12 @@ public record ListRequest(
 
   /** The same request for the page after job {@code lastId}. */
   public ListRequest after(long lastId) {
-    return new ListRequest(users, states, ids, names, since, limit, lastId, fields);
+    return after(lastId, limit);
+  }
+
+  /** The same request for the page of at most {@code pageLimit} jobs after job {@code lastId}. */
+  public ListRequest after(long lastId, int pageLimit) {
+    return new ListRequest(users, states, ids, names, since, pageLimit, lastId, fields);
   }
 
   /** Everything visible, first page. */

@@ -1,0 +1,210 @@
+package io.gflow.cli.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gflow.cli.TestJobs;
+import io.gflow.protocol.job.DependencyMode;
+import io.gflow.protocol.job.JobField;
+import io.gflow.protocol.job.JobInfo;
+import io.gflow.protocol.job.JobState;
+import io.gflow.protocol.job.ListPageWriter;
+import io.gflow.protocol.json.Json;
+import io.gflow.protocol.json.JsonNumber;
+import io.gflow.protocol.rpc.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PlainRowsTest {
+  private static final Instant NOW = TestJobs.SUBMIT.plusSeconds(5000);
+  private static final List<String> PLAIN_TEXT = List.of("train", "a b", "x{[]}:,", "", "bob");
+  private static final List<String> OTHER_TEXT =
+      List.of("é", "a\"b", "back\\slash", "tab\there", "\u001b[2J", "中文");
+
+  /** A random valid job; {@code plain} keeps every member plain ({@link PlainRows}). */
+  private static JobInfo job(Random random, long id, boolean plain) {
+    JobState state = JobState.values()[random.nextInt(JobState.values().length)];
+    boolean started = state == JobState.RUNNING || (state.isTerminal() && random.nextBoolean());
+    Instant start = started ? TestJobs.SUBMIT.plusMillis(random.nextInt(4_000_000)) : null;
+    Instant end =
+        started && state.isTerminal() ? start.plusNanos(random.nextInt(1_000_000_000)) : null;
+    boolean array = random.nextBoolean();
+    boolean redacted = random.nextInt(4) == 0;
+    Integer signal = state.isTerminal() && random.nextInt(3) == 0 ? 1 + random.nextInt(64) : null;
+    Integer exit = state.isTerminal() && signal == null ? random.nextInt(256) : null;
+    List<Integer> gpus = state == JobState.RUNNING ? List.of(random.nextInt(8), 9) : List.of();
+    return new JobInfo(
+        id,
+        array ? id - 1 : null,
+        array ? (long) random.nextInt(1000) : null,
+        text(random, true),
+        random.nextInt(70000),
+        text(random, plain),
+        state,
+        random.nextBoolean() ? null : text(random, plain),
+        random.nextInt(101),
+        random.nextInt(9),
+        gpus,
+        TestJobs.SUBMIT.plusSeconds(random.nextInt(1000)),
+        start,
+        end,
+        exit,
+        signal,
+        random.nextBoolean() ? null : (long) random.nextInt(200_000),
+        random.nextBoolean() ? null : TestJobs.SUBMIT,
+        random.nextBoolean() ? List.of() : List.of(id + 1, id + 2),
+        DependencyMode.values()[random.nextInt(DependencyMode.values().length)],
+        random.nextBoolean() ? null : text(random, plain),
+        null,
+        redacted,
+        redacted || plain ? null : List.of("python", text(random, false)),
+        null,
+        redacted ? null : "/home/" + text(random, plain),
+        null,
+        null,
+        null);
+  }
+
+  private static String text(Random random, boolean plain) {
+    List<String> from = plain || random.nextInt(3) > 0 ? PLAIN_TEXT : OTHER_TEXT;
+    return from.get(random.nextInt(from.size()));
+  }
+
+  /** A page of {@code jobs} carrying {@code fields} as gflowd writes it, reply to request 1. */
+  private static byte[] frame(List<JobInfo> jobs, Set<JobField> fields) {
+    ListPageWriter page = new ListPageWriter(fields);
+    jobs.forEach(page::add);
+    return Json.write(Response.success(JsonNumber.of(1), page.finish(null)).toJson())
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Set<JobField> randomFields(Random random, List<QueueColumn> columns) {
+    Set<JobField> fields = EnumSet.copyOf(QueueColumn.fieldsFor(columns));
+    for (JobField extra : JobField.values()) {
+      if (random.nextInt(4) == 0) {
+        fields.add(extra);
+      }
+    }
+    return fields;
+  }
+
+  private static List<QueueColumn> randomColumns(Random random) {
+    List<QueueColumn> columns = new ArrayList<>(Arrays.asList(QueueColumn.values()));
+    Collections.shuffle(columns, random);
+    return List.copyOf(columns.subList(0, 1 + random.nextInt(columns.size())));
+  }
+
+  @Test
+  void randomPages_sameTableAsFromTheRecords_andPlainOnesReadInPlace() {
+    Random random = new Random(42);
+    int readInPlace = 0;
+    for (int round = 0; round < 400; round++) {
+      boolean plain = random.nextInt(3) > 0;
+      List<JobInfo> jobs = new ArrayList<>();
+      for (int index = 0, count = random.nextInt(12); index < count; index++) {
+        jobs.add(job(random, 10 + 3L * index, plain));
+      }
+      List<QueueColumn> columns = randomColumns(random);
+      Set<JobField> fields = randomFields(random, columns);
+      byte[] frame = frame(jobs, fields);
+      PageFrame located = PageFrame.locate(frame, 1);
+      List<JobState> states = new ArrayList<>();
+      boolean inPlace = PlainRows.read(frame, located.jobsStart(), job -> states.add(job.state()));
+      if (plain && !fields.contains(JobField.COMMAND) && !fields.contains(JobField.ENV)) {
+        assertTrue(inPlace, "plain page read in place, round " + round);
+      }
+      if (inPlace) {
+        readInPlace++;
+        assertEquals(jobs.stream().map(JobInfo::state).toList(), states);
+      }
+      TableListing table = new TableListing(columns, NOW, ZoneOffset.UTC);
+      table.page(frame, 1);
+      assertEquals(
+          QueueView.table(columns, jobs, NOW, ZoneOffset.UTC, false),
+          table.render(false),
+          "round " + round + " columns " + columns + " fields " + fields);
+    }
+    assertTrue(readInPlace > 150, "pages read in place: " + readInPlace);
+  }
+
+  @Test
+  void plainJob_membersAsTheRecordHasThem() {
+    Random random = new Random(7);
+    Set<JobField> all = EnumSet.allOf(JobField.class);
+    all.removeAll(List.of(JobField.COMMAND, JobField.ENV));
+    for (int round = 0; round < 200; round++) {
+      JobInfo expected = job(random, 5, true);
+      byte[] frame = frame(List.of(expected), all);
+      List<String> seen = new ArrayList<>();
+      assertTrue(
+          PlainRows.read(
+              frame, PageFrame.locate(frame, 1).jobsStart(), job -> seen.add(describe(job))));
+      assertEquals(List.of(describe(QueuedJob.of(expected))), seen);
+    }
+  }
+
+  private static String describe(QueuedJob job) {
+    return List.of(
+            job.id(),
+            String.valueOf(job.arrayJobId()),
+            String.valueOf(job.arrayTaskId()),
+            job.user(),
+            job.name(),
+            job.state(),
+            String.valueOf(job.reason()),
+            job.priority(),
+            job.gpus(),
+            job.assignedGpus(),
+            job.submitTime(),
+            String.valueOf(job.startTime()),
+            String.valueOf(job.endTime()),
+            String.valueOf(job.exitCode()),
+            String.valueOf(job.signal()),
+            String.valueOf(job.timeLimitSeconds()),
+            job.redacted(),
+            String.valueOf(job.script()))
+        .toString();
+  }
+
+  /** The first job of a one-job page whose text {@code from} is replaced by {@code to}. */
+  private static boolean readsInPlace(String from, String to) {
+    Set<JobField> fields = EnumSet.copyOf(QueueColumn.fieldsFor(QueueView.LONG));
+    fields.add(JobField.REDACTED);
+    String text = new String(frame(List.of(TestJobs.pending(4)), fields), StandardCharsets.UTF_8);
+    assertTrue(text.contains(from), text);
+    byte[] frame = text.replace(from, to).getBytes(StandardCharsets.UTF_8);
+    return PlainRows.read(frame, PageFrame.locate(frame, 1).jobsStart(), job -> {});
+  }
+
+  @Test
+  void notPlain_leftToTheStrictReader() {
+    assertTrue(readsInPlace("\"id\":4", "\"id\":4"));
+    assertFalse(readsInPlace("\"id\":4", "\"id\":4.0"), "a fraction");
+    assertFalse(readsInPlace("\"id\":4", "\"id\":04"), "a leading zero");
+    assertFalse(readsInPlace("\"id\":4", "\"id\":4e0"), "an exponent");
+    assertFalse(readsInPlace("\"id\":4", "\"id\":\"4\""), "a string for a number");
+    assertFalse(readsInPlace("\"id\":4", "\"id\":null"), "a required member null");
+    assertFalse(readsInPlace("\"id\":4,", ""), "a required member missing");
+    assertFalse(readsInPlace("\"id\":4,", "\"id\":4,\"id\":4,"), "a repeated member");
+    assertFalse(readsInPlace("\"id\":4,", "\"id\":4,\"bogus\":1,"), "an unknown member");
+    assertFalse(readsInPlace("\"id\":4,", "\"id\": 4,"), "a blank");
+    assertFalse(readsInPlace("\"PENDING\"", "\"BOGUS\""), "an unknown state");
+    assertFalse(readsInPlace("\"gpus\":", "\"gpus\":99999999999,\"x\":"), "out of int range");
+    assertFalse(readsInPlace("\"priority\":", "\"priority\":99999999999,\"y\":"));
+    assertFalse(readsInPlace("\"user\":\"alice\"", "\"user\":\"al\\u0069ce\""), "an escape");
+    assertFalse(readsInPlace("\"user\":\"alice\"", "\"user\":\"al\u00e9\""), "beyond ASCII");
+    assertFalse(readsInPlace("\"assigned_gpus\":[]", "\"assigned_gpus\":[1,]"), "a stray comma");
+    assertFalse(readsInPlace("\"assigned_gpus\":[]", "\"assigned_gpus\":[\"1\"]"));
+    assertFalse(readsInPlace("\"redacted\":false", "\"redacted\":0"), "a number for a boolean");
+  }
+}
