@@ -13,8 +13,12 @@ import java.util.Map;
  * local times, run times. Pure functions; stateless and thread-safe.
  */
 public final class JobText {
-  private static final DateTimeFormatter LOCAL_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+  /**
+   * Built on first use: a cold gqueue that shows no time of day does not load java.time's parser.
+   */
+  private static final class LocalTimes {
+    static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+  }
 
   private static final Map<Integer, String> SIGNAL_NAMES =
       Map.ofEntries(
@@ -72,7 +76,7 @@ public final class JobText {
 
   /** A local time, second precision ({@code 2026-05-03T10:00:00}); {@code -} for null. */
   public static String time(Instant instant, ZoneId zone) {
-    return instant == null ? "-" : LOCAL_TIME.format(LocalDateTime.ofInstant(instant, zone));
+    return instant == null ? "-" : LocalTimes.FORMAT.format(LocalDateTime.ofInstant(instant, zone));
   }
 
   /**

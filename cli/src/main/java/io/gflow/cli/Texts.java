@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
  * would accept it. Stateless and thread-safe.
  */
 public final class Texts {
-  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+  /** Shell words that need no quotes; compiled on first use (a table's cells never need it). */
+  private static final class Words {
+    static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+  }
 
   private Texts() {}
 
@@ -30,7 +33,7 @@ public final class Texts {
       if (line.length() > 0) {
         line.append(' ');
       }
-      if (PLAIN.matcher(word).matches()) {
+      if (Words.PLAIN.matcher(word).matches()) {
         line.append(word);
       } else {
         // '"'"' rather than '\'' so that escaping backslashes for the terminal keeps it readable.

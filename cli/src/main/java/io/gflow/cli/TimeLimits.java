@@ -13,12 +13,18 @@ public final class TimeLimits {
   /** Longest limit the daemon accepts: 365 days. */
   public static final long MAX_SECONDS = 31_536_000L;
 
-  private static final Pattern MINUTES = Pattern.compile("(\\d{1,9})");
-  private static final Pattern MIN_SEC = Pattern.compile("(\\d{1,9}):(\\d{1,2})");
-  private static final Pattern HOUR_MIN_SEC = Pattern.compile("(\\d{1,9}):(\\d{1,2}):(\\d{1,2})");
-  private static final Pattern DAYS =
-      Pattern.compile("(\\d{1,6})-(\\d{1,2})(?::(\\d{1,2})(?::(\\d{1,2}))?)?");
-  private static final Pattern UNIT = Pattern.compile("(\\d{1,9})([smhdw])");
+  /**
+   * The accepted forms, compiled when a limit is first parsed: a cold client that only formats
+   * durations (a gqueue table) does not pay for compiling them.
+   */
+  private static final class Forms {
+    static final Pattern MINUTES = Pattern.compile("(\\d{1,9})");
+    static final Pattern MIN_SEC = Pattern.compile("(\\d{1,9}):(\\d{1,2})");
+    static final Pattern HOUR_MIN_SEC = Pattern.compile("(\\d{1,9}):(\\d{1,2}):(\\d{1,2})");
+    static final Pattern DAYS =
+        Pattern.compile("(\\d{1,6})-(\\d{1,2})(?::(\\d{1,2})(?::(\\d{1,2}))?)?");
+    static final Pattern UNIT = Pattern.compile("(\\d{1,9})([smhdw])");
+  }
 
   private TimeLimits() {}
 
@@ -45,22 +51,22 @@ public final class TimeLimits {
 
   private static long seconds(String value, String text) {
     Matcher match;
-    if ((match = MINUTES.matcher(value)).matches()) {
+    if ((match = Forms.MINUTES.matcher(value)).matches()) {
       return number(match, 1) * 60;
     }
-    if ((match = MIN_SEC.matcher(value)).matches()) {
+    if ((match = Forms.MIN_SEC.matcher(value)).matches()) {
       return number(match, 1) * 60 + below(match, 2, 60, text);
     }
-    if ((match = HOUR_MIN_SEC.matcher(value)).matches()) {
+    if ((match = Forms.HOUR_MIN_SEC.matcher(value)).matches()) {
       return number(match, 1) * 3600 + below(match, 2, 60, text) * 60 + below(match, 3, 60, text);
     }
-    if ((match = DAYS.matcher(value)).matches()) {
+    if ((match = Forms.DAYS.matcher(value)).matches()) {
       return number(match, 1) * 86_400
           + below(match, 2, 24, text) * 3600
           + below(match, 3, 60, text) * 60
           + below(match, 4, 60, text);
     }
-    if ((match = UNIT.matcher(value)).matches()) {
+    if ((match = Forms.UNIT.matcher(value)).matches()) {
       long unit =
           switch (match.group(2)) {
             case "s" -> 1;
