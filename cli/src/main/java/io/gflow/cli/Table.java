@@ -1,6 +1,8 @@
 package io.gflow.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -39,6 +41,78 @@ public final class Table {
       appendLine(text, row, widths, blanks);
     }
     return text.toString();
+  }
+
+  /**
+   * Prints the table {@link #render} makes to {@code out}. When every cell is ASCII and {@code out}
+   * is a {@link ByteWriter} (stdout), the lines are laid out as bytes directly: a gqueue table can
+   * have 100,000 rows, laid out once on a cold JVM.
+   */
+  public static void print(PrintWriter out, List<String> headers, List<List<String>> rows) {
+    int columns = headers != null ? headers.size() : rows.isEmpty() ? 0 : rows.get(0).size();
+    int[] widths = new int[columns];
+    if (!(out instanceof ByteWriter bytes)
+        || columns == 0
+        || (headers != null && !asciiWiden(widths, headers))
+        || !asciiWidenAll(widths, rows)) {
+      out.print(render(headers, rows));
+      return;
+    }
+    int lineMax = 1;
+    for (int width : widths) {
+      lineMax += width + 2;
+    }
+    byte[] text = new byte[lineMax * (rows.size() + 1)];
+    int length = headers == null ? 0 : asciiLine(text, 0, headers, widths);
+    for (List<String> row : rows) {
+      length = asciiLine(text, length, row, widths);
+    }
+    bytes.writeAscii(text, 0, length);
+  }
+
+  /** Widens {@code widths} to the rows' cells; false as soon as a cell is beyond ASCII. */
+  private static boolean asciiWidenAll(int[] widths, List<List<String>> rows) {
+    for (List<String> row : rows) {
+      if (!asciiWiden(widths, row)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean asciiWiden(int[] widths, List<String> row) {
+    for (int column = 0; column < widths.length; column++) {
+      String cell = row.get(column);
+      for (int index = 0; index < cell.length(); index++) {
+        if (cell.charAt(index) >= 0x80) {
+          return false;
+        }
+      }
+      widths[column] = Math.max(widths[column], cell.length());
+    }
+    return true;
+  }
+
+  /** As {@link #appendLine} for an ASCII row, into {@code text} at {@code start}; the new end. */
+  private static int asciiLine(byte[] text, int start, List<String> row, int[] widths) {
+    int pos = start;
+    int last = widths.length - 1;
+    for (int column = 0; column <= last; column++) {
+      String cell = row.get(column);
+      for (int index = 0; index < cell.length(); index++) {
+        text[pos++] = (byte) cell.charAt(index);
+      }
+      if (column < last) {
+        int blanks = widths[column] - cell.length() + 2;
+        Arrays.fill(text, pos, pos + blanks, (byte) ' ');
+        pos += blanks;
+      }
+    }
+    while (pos > start && Character.isWhitespace(text[pos - 1])) {
+      pos--;
+    }
+    text[pos++] = '\n';
+    return pos;
   }
 
   private static void widen(int[] widths, List<String> row) {

@@ -1,8 +1,16 @@
 package io.gflow.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TableTest {
@@ -44,5 +52,63 @@ class TableTest {
   @Test
   void render_noColumns_oneEmptyLinePerRow() {
     assertEquals("\n\n", Table.render(List.of(), List.of(List.of())));
+  }
+
+  /** What {@link Table#print} wrote to a stdout-like {@link ByteWriter}, and how many writes. */
+  private static String printed(List<String> headers, List<List<String>> rows, int[] writes) {
+    ByteArrayOutputStream stdout =
+        new ByteArrayOutputStream() {
+          @Override
+          public synchronized void write(byte[] b, int off, int len) {
+            writes[0]++;
+            super.write(b, off, len);
+          }
+        };
+    ByteWriter out = new ByteWriter(stdout, false);
+    Table.print(out, headers, rows);
+    out.flush();
+    return stdout.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void print_randomTables_asRenderWrites_asciiOnesLaidOutAsBytes() {
+    Random random = new Random(11);
+    String pieces = "ab Z09-()_:\t\u001c\u001f\u00e9\u4e2d\u00a0";
+    int asBytes = 0;
+    for (int round = 0; round < 2000; round++) {
+      int columns = 1 + random.nextInt(5);
+      boolean ascii = random.nextBoolean();
+      List<List<String>> rows = new ArrayList<>();
+      for (int row = 0, count = random.nextInt(6); row < count; row++) {
+        List<String> cells = new ArrayList<>();
+        for (int column = 0; column < columns; column++) {
+          StringBuilder cell = new StringBuilder();
+          for (int index = 0, length = random.nextInt(6); index < length; index++) {
+            cell.append(pieces.charAt(random.nextInt(ascii ? 11 : pieces.length())));
+          }
+          cells.add(cell.toString());
+        }
+        rows.add(cells);
+      }
+      List<String> headers =
+          random.nextBoolean()
+              ? null
+              : Collections.nCopies(columns, random.nextBoolean() ? "H" : "");
+      int[] writes = {0};
+      assertEquals(Table.render(headers, rows), printed(headers, rows, writes), "round " + round);
+      if (ascii && (headers != null || !rows.isEmpty())) {
+        assertEquals(1, writes[0], "one write of the laid-out bytes, round " + round);
+        asBytes++;
+      }
+    }
+    assertTrue(asBytes > 500, "ASCII tables laid out as bytes: " + asBytes);
+  }
+
+  @Test
+  void print_toAnyOtherWriter_theRenderedText() {
+    StringWriter text = new StringWriter();
+    List<List<String>> rows = List.of(List.of("1", "x "), List.of("22", "y"));
+    Table.print(new PrintWriter(text), List.of("A", "B"), rows);
+    assertEquals(Table.render(List.of("A", "B"), rows), text.toString());
   }
 }

@@ -183,7 +183,7 @@ public final class GqueueCommand implements Cli.Direct, CommandSpecs.Specified {
       } else {
         TableListing table = new TableListing(columns, Instant.now(), QueueColumn.zoneFor(columns));
         QueuePages.fetch(client, first, table);
-        out.print(table.render(noHeader));
+        table.print(out, noHeader);
       }
     }
     out.flush();

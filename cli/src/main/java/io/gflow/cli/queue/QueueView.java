@@ -120,7 +120,11 @@ final class QueueView {
 
   /** The aligned table of rows made by {@link #row}, with a header line unless {@code noHeader}. */
   static String render(List<QueueColumn> columns, List<List<String>> rows, boolean noHeader) {
-    List<String> headers = noHeader ? null : columns.stream().map(QueueColumn::header).toList();
-    return Table.render(headers, rows);
+    return Table.render(headers(columns, noHeader), rows);
+  }
+
+  /** The header line's cells, or null when {@code noHeader}. */
+  static List<String> headers(List<QueueColumn> columns, boolean noHeader) {
+    return noHeader ? null : columns.stream().map(QueueColumn::header).toList();
   }
 }

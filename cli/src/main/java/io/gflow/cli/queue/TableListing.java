@@ -1,9 +1,11 @@
 package io.gflow.cli.queue;
 
+import io.gflow.cli.Table;
 import io.gflow.protocol.client.RpcClient;
 import io.gflow.protocol.job.JobInfo;
 import io.gflow.protocol.job.JobInfoReader;
 import io.gflow.protocol.job.ListResult;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -58,5 +60,10 @@ final class TableListing implements QueuePages.Sink {
 
   String render(boolean noHeader) {
     return QueueView.render(columns, rows, noHeader);
+  }
+
+  /** Prints what {@link #render} returns. */
+  void print(PrintWriter out, boolean noHeader) {
+    Table.print(out, QueueView.headers(columns, noHeader), rows);
   }
 }
