@@ -1,10 +1,13 @@
 package io.gflow.cli.queue;
 
+import io.gflow.protocol.ErrorCode;
+import io.gflow.protocol.RpcException;
 import io.gflow.protocol.job.JobField;
 import io.gflow.protocol.job.JobState;
 import io.gflow.protocol.job.WireInstants;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,8 +20,11 @@ import java.util.function.Consumer;
  * frame, and a cell decodes only the members it shows, so a big table costs little more than the
  * bytes it shows (decoding whole {@code JobInfo}s is most of a cold gqueue's time). Anything else
  * (a name beyond ASCII, a command, an unknown member) is not plain: the caller reads that page with
- * the strict reader instead, which accepts or rejects it. One object serves one page at a time, as
- * the job {@link #read} hands on; not thread-safe.
+ * the strict reader instead, which accepts or rejects it. A plain job is checked for its members'
+ * types, the members every job carries and a known state; unlike the strict reader, it does not
+ * check numbers' ranges, and an instant only when a cell reads it (the daemon's own output, from a
+ * server whose uid the client checked). One object serves one page at a time, as the job {@link
+ * #read} hands on; not thread-safe.
  */
 final class PlainRows implements QueuedJob {
   private static final JobField[] FIELDS = JobField.values();
@@ -303,7 +309,17 @@ final class PlainRows implements QueuedJob {
 
   private Instant instant(JobField field) {
     String text = text(field);
-    return text == null ? null : WireInstants.parse(text);
+    try {
+      return text == null ? null : WireInstants.parse(text);
+    } catch (DateTimeParseException bad) {
+      throw new RpcException(
+          ErrorCode.INTERNAL_ERROR,
+          "daemon sent invalid JSON: job."
+              + field.wireName()
+              + " '"
+              + text
+              + "' is not an instant");
+    }
   }
 
   @Override

@@ -2,9 +2,12 @@ package io.gflow.cli.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gflow.cli.TestJobs;
+import io.gflow.protocol.ErrorCode;
+import io.gflow.protocol.RpcException;
 import io.gflow.protocol.job.DependencyMode;
 import io.gflow.protocol.job.JobField;
 import io.gflow.protocol.job.JobInfo;
@@ -206,5 +209,19 @@ class PlainRowsTest {
     assertFalse(readsInPlace("\"assigned_gpus\":[]", "\"assigned_gpus\":[1,]"), "a stray comma");
     assertFalse(readsInPlace("\"assigned_gpus\":[]", "\"assigned_gpus\":[\"1\"]"));
     assertFalse(readsInPlace("\"redacted\":false", "\"redacted\":0"), "a number for a boolean");
+  }
+
+  @Test
+  void badInstantInAShownCell_daemonSentInvalidJson() {
+    Set<JobField> fields = EnumSet.copyOf(QueueColumn.fieldsFor(QueueView.LONG));
+    String text =
+        new String(frame(List.of(TestJobs.failed(4)), fields), StandardCharsets.UTF_8)
+            .replaceFirst("\"end_time\":\"[^\"]*\"", "\"end_time\":\"yesterday\"");
+    byte[] frame = text.getBytes(StandardCharsets.UTF_8);
+    TableListing table = new TableListing(QueueView.LONG, NOW, ZoneOffset.UTC);
+    RpcException bad = assertThrows(RpcException.class, () -> table.page(frame, 1));
+    assertEquals(ErrorCode.INTERNAL_ERROR, bad.code());
+    assertEquals(
+        "daemon sent invalid JSON: job.end_time 'yesterday' is not an instant", bad.getMessage());
   }
 }
