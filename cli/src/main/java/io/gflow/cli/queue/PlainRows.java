@@ -2,6 +2,7 @@ package io.gflow.cli.queue;
 
 import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.RpcException;
+import io.gflow.protocol.SafeText;
 import io.gflow.protocol.job.JobField;
 import io.gflow.protocol.job.JobState;
 import io.gflow.protocol.job.WireInstants;
@@ -317,7 +318,7 @@ final class PlainRows implements QueuedJob {
           "daemon sent invalid JSON: job."
               + field.wireName()
               + " '"
-              + text
+              + SafeText.escape(text)
               + "' is not an instant");
     }
   }
