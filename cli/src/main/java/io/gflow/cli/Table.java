@@ -1,6 +1,5 @@
 package io.gflow.cli;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,20 +43,12 @@ public final class Table {
   }
 
   /**
-   * Prints the table {@link #render} makes to {@code out}. When every cell is ASCII and {@code out}
-   * is a {@link ByteWriter} (stdout), the lines are laid out as bytes directly: a gqueue table can
-   * have 100,000 rows, laid out once on a cold JVM.
+   * Writes the table {@link #render} makes of ASCII {@code headers} (or none) and {@code rows},
+   * whose cells are at most {@code widths} long, to {@code out} as bytes laid out directly: a
+   * gqueue table can have 100,000 rows, laid out once on a cold JVM.
    */
-  public static void print(PrintWriter out, List<String> headers, List<List<String>> rows) {
-    int columns = headers != null ? headers.size() : rows.isEmpty() ? 0 : rows.get(0).size();
-    int[] widths = new int[columns];
-    if (!(out instanceof ByteWriter bytes)
-        || columns == 0
-        || (headers != null && !asciiWiden(widths, headers))
-        || !asciiWidenAll(widths, rows)) {
-      out.print(render(headers, rows));
-      return;
-    }
+  static void printAscii(
+      ByteWriter out, List<String> headers, List<List<String>> rows, int[] widths) {
     int lineMax = 1;
     for (int width : widths) {
       lineMax += width + 2;
@@ -67,20 +58,14 @@ public final class Table {
     for (List<String> row : rows) {
       length = asciiLine(text, length, row, widths);
     }
-    bytes.writeAscii(text, 0, length);
+    out.writeAscii(text, 0, length);
   }
 
-  /** Widens {@code widths} to the rows' cells; false as soon as a cell is beyond ASCII. */
-  private static boolean asciiWidenAll(int[] widths, List<List<String>> rows) {
-    for (List<String> row : rows) {
-      if (!asciiWiden(widths, row)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean asciiWiden(int[] widths, List<String> row) {
+  /**
+   * Widens {@code widths} to {@code row}'s cells, counted in chars; false (the widths then partly
+   * widened) as soon as a cell is beyond ASCII.
+   */
+  static boolean asciiWiden(int[] widths, List<String> row) {
     for (int column = 0; column < widths.length; column++) {
       String cell = row.get(column);
       for (int index = 0; index < cell.length(); index++) {

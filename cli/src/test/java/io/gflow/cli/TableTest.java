@@ -54,8 +54,17 @@ class TableTest {
     assertEquals("\n\n", Table.render(List.of(), List.of(List.of())));
   }
 
-  /** What {@link Table#print} wrote to a stdout-like {@link ByteWriter}, and how many writes. */
+  /**
+   * What {@link TableRows#print} wrote to a stdout-like {@link ByteWriter}, and how many writes.
+   */
   private static String printed(List<String> headers, List<List<String>> rows, int[] writes) {
+    TableRows table =
+        new TableRows(headers != null ? headers.size() : rows.isEmpty() ? 0 : rows.get(0).size());
+    rows.forEach(table::add);
+    return printed(headers, table, writes);
+  }
+
+  private static String printed(List<String> headers, TableRows table, int[] writes) {
     ByteArrayOutputStream stdout =
         new ByteArrayOutputStream() {
           @Override
@@ -65,7 +74,7 @@ class TableTest {
           }
         };
     ByteWriter out = new ByteWriter(stdout, false);
-    Table.print(out, headers, rows);
+    table.print(out, headers);
     out.flush();
     return stdout.toString(StandardCharsets.UTF_8);
   }
@@ -108,7 +117,22 @@ class TableTest {
   void print_toAnyOtherWriter_theRenderedText() {
     StringWriter text = new StringWriter();
     List<List<String>> rows = List.of(List.of("1", "x "), List.of("22", "y"));
-    Table.print(new PrintWriter(text), List.of("A", "B"), rows);
+    TableRows table = new TableRows(2);
+    rows.forEach(table::add);
+    table.print(new PrintWriter(text), List.of("A", "B"));
     assertEquals(Table.render(List.of("A", "B"), rows), text.toString());
+  }
+
+  @Test
+  void truncate_widthsAsIfTheDroppedRowsNeverCame() {
+    List<List<String>> rows = List.of(List.of("1", "x"), List.of("22", "y"));
+    TableRows table = new TableRows(2);
+    rows.forEach(table::add);
+    table.add(List.of("a-very-wide-cell", "\u00e9"));
+    table.truncate(2);
+    int[] writes = {0};
+    assertEquals(Table.render(List.of("A", "B"), rows), printed(List.of("A", "B"), table, writes));
+    assertEquals(1, writes[0], "ASCII again: laid out as bytes");
+    assertEquals(2, table.size());
   }
 }

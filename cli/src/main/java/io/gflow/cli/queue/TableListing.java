@@ -1,6 +1,6 @@
 package io.gflow.cli.queue;
 
-import io.gflow.cli.Table;
+import io.gflow.cli.TableRows;
 import io.gflow.protocol.client.RpcClient;
 import io.gflow.protocol.job.JobInfo;
 import io.gflow.protocol.job.JobInfoReader;
@@ -8,7 +8,6 @@ import io.gflow.protocol.job.ListResult;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,13 +20,14 @@ final class TableListing implements QueuePages.Sink {
   private final List<QueueColumn> columns;
   private final Instant now;
   private final ZoneId zone;
-  private final List<List<String>> rows = new ArrayList<>();
+  private final TableRows rows;
 
   /** A table of {@code columns} at {@code now}; {@code zone} as {@link QueueColumn#zoneFor}. */
   TableListing(List<QueueColumn> columns, Instant now, ZoneId zone) {
     this.columns = columns;
     this.now = now;
     this.zone = zone;
+    this.rows = new TableRows(columns.size());
   }
 
   /** As {@link #page(byte[], long, PageFrame)}, locating the jobs first. */
@@ -40,13 +40,13 @@ final class TableListing implements QueuePages.Sink {
     if (page == null) {
       ListResult result = ListResult.fromJson(RpcClient.result(frame, id));
       for (JobInfo job : result.jobs()) {
-        rows.add(QueueView.row(columns, QueuedJob.of(job), now, zone));
+        add(QueuedJob.of(job));
       }
       return result.jobs().isEmpty() ? null : result.next();
     }
     int before = rows.size();
     if (!PlainRows.read(frame, page.jobsStart(), this::add)) {
-      rows.subList(before, rows.size()).clear();
+      rows.truncate(before);
       int arrayStart = page.jobsStart() - 1;
       JobInfoReader.readArray(
           frame, arrayStart, page.jobsEnd() + 1 - arrayStart, job -> add(QueuedJob.of(job)));
@@ -59,11 +59,11 @@ final class TableListing implements QueuePages.Sink {
   }
 
   String render(boolean noHeader) {
-    return QueueView.render(columns, rows, noHeader);
+    return rows.render(QueueView.headers(columns, noHeader));
   }
 
   /** Prints what {@link #render} returns. */
   void print(PrintWriter out, boolean noHeader) {
-    Table.print(out, QueueView.headers(columns, noHeader), rows);
+    rows.print(out, QueueView.headers(columns, noHeader));
   }
 }
