@@ -79,12 +79,7 @@ final class StoreReader {
     boolean onlyUnfinished =
         !query.states().isEmpty() && query.states().stream().noneMatch(JobState::isTerminal);
     if (onlyUnfinished && query.ids().isEmpty()) {
-      // One user's in (uid, id) order; several users' would need sorting, so walk them all.
-      sql.append(
-              query.uids().size() == 1
-                  ? " INDEXED BY jobs_unfinished_by_uid"
-                  : " INDEXED BY jobs_unfinished")
-          .append(" WHERE ")
+      sql.append(" INDEXED BY jobs_unfinished WHERE ")
           .append(Schema.UNFINISHED)
           .append(" AND id > ?");
     } else {

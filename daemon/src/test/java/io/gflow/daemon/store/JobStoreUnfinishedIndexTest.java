@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The partial indexes of unfinished jobs: listings that use them return what a scan of every job
- * would, page after page.
+ * The partial index of unfinished jobs: listings that use it return what a scan of every job would,
+ * page after page.
  */
 class JobStoreUnfinishedIndexTest {
   private static final JobState[] STATES = JobState.values();
@@ -141,7 +141,7 @@ class JobStoreUnfinishedIndexTest {
     return uids;
   }
 
-  /** Mostly unfinished states only (the partial indexes), sometimes with a terminal one. */
+  /** Mostly unfinished states only (the partial index), sometimes with a terminal one. */
   private static Set<JobState> randomStates(Random random) {
     Set<JobState> states = EnumSet.noneOf(JobState.class);
     int count = 1 + random.nextInt(3);
