@@ -64,13 +64,16 @@ final class Connections {
     return connection;
   }
 
-  private static Connection connect(String url, boolean create) throws SQLException {
+  private static Connection connect(String url, boolean writer) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     // Otherwise the driver runs SELECT last_insert_rowid() after every INSERT; ids are ours.
     config.setGetGeneratedKeys(false);
-    if (!create) {
+    if (!writer) {
       config.resetOpenMode(SQLiteOpenMode.CREATE);
+      // A reader serves one thread at a time (ReadPool), and the driver serializes the calls on a
+      // connection itself: SQLite's own lock around every column read of a listing is pure cost.
+      config.setOpenMode(SQLiteOpenMode.NOMUTEX);
     }
     return config.createConnection(url);
   }

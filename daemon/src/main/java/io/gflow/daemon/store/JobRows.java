@@ -9,6 +9,7 @@ import io.gflow.protocol.json.JsonArray;
 import io.gflow.protocol.json.JsonFormatException;
 import io.gflow.protocol.json.JsonNumber;
 import io.gflow.protocol.json.JsonValue;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -125,10 +126,10 @@ final class JobRows {
     long id = row.getLong(++index);
     Long arrayJobId = nullableLong(row, ++index);
     Long arrayTaskId = nullableLong(row, ++index);
-    Owner owner = new Owner(row.getLong(++index), row.getLong(++index), row.getString(++index));
+    Owner owner = new Owner(row.getLong(++index), row.getLong(++index), text(row, ++index));
     index++; // name: the spec has it
-    JobState state = state(row.getString(++index), id);
-    String reason = row.getString(++index);
+    JobState state = state(text(row, ++index), id);
+    String reason = text(row, ++index);
     index += 2; // priority, gpus: the spec has them
     Instant submitTime = Instant.ofEpochMilli(row.getLong(++index));
     Instant startTime = instant(nullableLong(row, ++index));
@@ -136,7 +137,7 @@ final class JobRows {
     Long exitCode = nullableLong(row, ++index);
     Long signal = nullableLong(row, ++index);
     ExitStatus exit = exit(exitCode, signal);
-    List<Integer> assignedGpus = gpus(row.getString(++index), id);
+    List<Integer> assignedGpus = gpus(text(row, ++index), id);
     long pid = row.getLong(++index);
     long pidStartTicks = row.getLong(++index);
     return new Job(
@@ -165,10 +166,10 @@ final class JobRows {
     long id = row.getLong(++index);
     Long arrayJobId = nullableLong(row, ++index);
     Long arrayTaskId = nullableLong(row, ++index);
-    Owner owner = new Owner(row.getLong(++index), row.getLong(++index), row.getString(++index));
-    String name = row.getString(++index);
-    JobState state = state(row.getString(++index), id);
-    String reason = row.getString(++index);
+    Owner owner = new Owner(row.getLong(++index), row.getLong(++index), text(row, ++index));
+    String name = text(row, ++index);
+    JobState state = state(text(row, ++index), id);
+    String reason = text(row, ++index);
     int priority = row.getInt(++index);
     int gpus = row.getInt(++index);
     Instant submitTime = Instant.ofEpochMilli(row.getLong(++index));
@@ -189,7 +190,7 @@ final class JobRows {
         startTime,
         endTime,
         exit,
-        gpus(row.getString(++index), id));
+        gpus(text(row, ++index), id));
   }
 
   private static ExitStatus exit(Long exitCode, Long signal) {
@@ -242,6 +243,17 @@ final class JobRows {
 
   private static Long nullableLong(ResultSet row, int column) throws SQLException {
     long value = row.getLong(column);
-    return row.wasNull() ? null : value;
+    // A NULL reads as 0; wasNull is another call into SQLite, so only ask when it may be one.
+    return value == 0 && row.wasNull() ? null : value;
+  }
+
+  /**
+   * The text in {@code column}, or null. sqlite-jdbc's getString hands the text over in a direct
+   * buffer it builds by calling back into Java, which costs more than the rest of a short column;
+   * getBytes copies SQLite's UTF-8 into a plain array, decoded here as getString would.
+   */
+  private static String text(ResultSet row, int column) throws SQLException {
+    byte[] utf8 = row.getBytes(column);
+    return utf8 == null ? null : new String(utf8, StandardCharsets.UTF_8);
   }
 }

@@ -19,12 +19,6 @@ import java.util.Optional;
  * the writer. Thread-safe.
  */
 final class StoreReader {
-  static final List<String> UNFINISHED_STATES =
-      Arrays.stream(JobState.values())
-          .filter(state -> !state.isTerminal())
-          .map(JobState::wireName)
-          .toList();
-
   static final List<String> TERMINAL_STATES =
       Arrays.stream(JobState.values())
           .filter(JobState::isTerminal)
@@ -43,9 +37,16 @@ final class StoreReader {
   }
 
   List<Job> loadUnfinished() {
-    return query(
-        JobRows.SELECT + " WHERE state IN (" + placeholders(UNFINISHED_STATES) + ") ORDER BY id",
-        new ArrayList<>(UNFINISHED_STATES));
+    return query(loadUnfinishedSql(), List.of());
+  }
+
+  /** The SQL of {@link #loadUnfinished}. */
+  static String loadUnfinishedSql() {
+    // Walks the unfinished jobs in id order rather than sorting them or scanning every job.
+    return JobRows.SELECT
+        + " INDEXED BY jobs_unfinished WHERE "
+        + Schema.UNFINISHED
+        + " ORDER BY id";
   }
 
   List<Job> list(JobQuery query) {
@@ -73,14 +74,17 @@ final class StoreReader {
   private static String listSql(String select, JobQuery query, List<Object> arguments) {
     StringBuilder sql = new StringBuilder(select);
     // Unfinished jobs are few and finished ones pile up, but without statistics SQLite would walk
-    // every job in id order to find the unfinished ones: name the index that holds them.
+    // every job in id order to find the unfinished ones: name the partial index that holds them in
+    // id order, and repeat its WHERE, without which SQLite may not use it.
     boolean onlyUnfinished =
         !query.states().isEmpty() && query.states().stream().noneMatch(JobState::isTerminal);
     if (onlyUnfinished && query.ids().isEmpty()) {
-      sql.append(
-          query.uids().isEmpty() ? " INDEXED BY jobs_by_state" : " INDEXED BY jobs_by_uid_state");
+      sql.append(" INDEXED BY jobs_unfinished WHERE ")
+          .append(Schema.UNFINISHED)
+          .append(" AND id > ?");
+    } else {
+      sql.append(" WHERE id > ?");
     }
-    sql.append(" WHERE id > ?");
     arguments.add(query.afterId());
     in(sql, arguments, "uid", query.uids());
     in(sql, arguments, "state", query.states().stream().map(JobState::wireName).toList());

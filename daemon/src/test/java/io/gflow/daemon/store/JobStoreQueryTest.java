@@ -11,10 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gflow.daemon.job.Job;
 import io.gflow.protocol.job.JobState;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -134,16 +130,33 @@ class JobStoreQueryTest {
 
   @Test
   @Timeout(30)
-  void list_onlyUnfinishedStates_readsTheStateIndexNotEveryJob() throws Exception {
+  void list_onlyUnfinishedStates_walksTheUnfinishedIndexesInIdOrderWithoutSorting()
+      throws Exception {
     Set<JobState> unfinished = Set.of(JobState.PENDING, JobState.HELD, JobState.RUNNING);
     JobQuery queued = new JobQuery(Set.of(), unfinished, Set.of(), Set.of(), null, 9, 0);
     JobQuery mine = new JobQuery(Set.of(100L), unfinished, Set.of(), Set.of(), null, 9, 0);
+    JobQuery minePending =
+        new JobQuery(Set.of(100L), Set.of(JobState.PENDING), Set.of(), Set.of(), null, 9, 3);
+    JobQuery ours = new JobQuery(Set.of(100L, 101L), unfinished, Set.of(), Set.of(), null, 9, 0);
 
     // Left to itself, SQLite walks every job in id order for these (gqueue's default listing).
-    assertTrue(plan(queued).contains("USING INDEX jobs_by_state"), plan(queued));
-    assertTrue(plan(mine).contains("USING INDEX jobs_by_uid_state"), plan(mine));
+    for (JobQuery query : List.of(queued, mine, minePending, ours)) {
+      assertTrue(plan(query).contains("USING INDEX jobs_unfinished (id>?)"), plan(query));
+      assertFalse(plan(query).contains("TEMP B-TREE"), plan(query));
+    }
     assertEquals(List.of(1L, 2L, 8L, 9L, 10L, 16L), ids(store.list(queued)));
+    assertEquals(List.of(1L, 2L, 8L, 9L, 10L, 16L), ids(store.list(ours)));
     assertEquals(List.of(2L, 8L, 10L, 16L), ids(store.list(mine)));
+    assertEquals(List.of(8L, 16L), ids(store.list(minePending)));
+  }
+
+  @Test
+  @Timeout(30)
+  void loadUnfinished_walksTheUnfinishedIndexNotEveryJob() throws Exception {
+    assertEquals(
+        "SCAN jobs USING INDEX jobs_unfinished\n",
+        StoreFixtures.queryPlan(
+            dir.resolve("gflow.db"), StoreReader.loadUnfinishedSql(), List.of()));
   }
 
   @Test
@@ -160,20 +173,7 @@ class JobStoreQueryTest {
   private String plan(JobQuery query) throws Exception {
     List<Object> arguments = new ArrayList<>();
     String sql = StoreReader.listSql(query, arguments);
-    StringBuilder plan = new StringBuilder();
-    try (Connection connection =
-            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gflow.db"));
-        PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
-      for (int i = 0; i < arguments.size(); i++) {
-        statement.setObject(i + 1, arguments.get(i));
-      }
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          plan.append(rows.getString("detail")).append('\n');
-        }
-      }
-    }
-    return plan.toString();
+    return StoreFixtures.queryPlan(dir.resolve("gflow.db"), sql, arguments);
   }
 
   @Test

@@ -92,6 +92,32 @@ class JobStoreTest {
 
   @Test
   @Timeout(30)
+  void insert_textBeyondAsciiAndEmpty_readBackUnchanged() throws Exception {
+    try (JobStore store = open()) {
+      Job job =
+          store
+              .insert(
+                  1,
+                  first ->
+                      List.of(
+                          Job.submitted(
+                                  first,
+                                  null,
+                                  null,
+                                  new Owner(1000, 1000, "jösé"),
+                                  StoreFixtures.spec("ünï \u2028 😀"),
+                                  false,
+                                  NOW)
+                              .withState(JobState.HELD, "")))
+              .join()
+              .get(0);
+      assertEquals(job, store.get(job.id()).orElseThrow());
+      assertEquals(List.of(JobSummary.of(job)), store.listSummaries(JobQuery.all(10)));
+    }
+  }
+
+  @Test
+  @Timeout(30)
   void insert_afterPurgeAndReopen_idsNeverReused() throws Exception {
     long lastId;
     try (JobStore store = open()) {

@@ -11,6 +11,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +32,6 @@ final class StoreFixtures {
 
   private StoreFixtures() {}
 
-  /**
-   * Points sqlite-jdbc's native library extraction at a private directory, as the daemon does (SPEC
-   * §6.5); only the first load in a JVM extracts, later calls are harmless.
-   */
   /**
    * Holds {@code store}'s writer in a group of its own until {@code release} is counted down, so
    * that the writes queued meanwhile commit together in the next group; returns once it is held,
@@ -54,6 +55,10 @@ final class StoreFixtures {
     return holding;
   }
 
+  /**
+   * Points sqlite-jdbc's native library extraction at a private directory, as the daemon does (SPEC
+   * §6.5); only the first load in a JVM extracts, later calls are harmless.
+   */
   static void privateNativeDir(Path dir) {
     System.setProperty(NativeLibraries.SQLITE_TMPDIR, dir.toString());
   }
@@ -172,6 +177,23 @@ final class StoreFixtures {
 
   static List<Long> ids(List<Job> jobs) {
     return jobs.stream().map(Job::id).toList();
+  }
+
+  /** SQLite's EXPLAIN QUERY PLAN of {@code sql} in the database {@code db}, a line per step. */
+  static String queryPlan(Path db, String sql, List<Object> arguments) throws SQLException {
+    StringBuilder plan = new StringBuilder();
+    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+        PreparedStatement statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+      for (int i = 0; i < arguments.size(); i++) {
+        statement.setObject(i + 1, arguments.get(i));
+      }
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          plan.append(rows.getString("detail")).append('\n');
+        }
+      }
+    }
+    return plan.toString();
   }
 
   static String permissions(Path path) throws IOException {
