@@ -33,11 +33,9 @@ final class PlainRows implements QueuedJob {
   /** Per member, its name as written: {@code "name":}. */
   private static final byte[][] NAMES = names();
 
-  private static final int[] REQUIRED =
-      JobField.REQUIRED.stream().mapToInt(JobField::ordinal).toArray();
+  private static final JobField[] REQUIRED = JobField.REQUIRED.toArray(new JobField[0]);
   private static final JobState[] STATES = JobState.values();
-  private static final byte[][] STATE_NAMES =
-      Arrays.stream(STATES).map(state -> ascii(state.wireName())).toArray(byte[][]::new);
+  private static final byte[][] STATE_NAMES = stateNames();
   private static final byte[] NULL_TEXT = ascii("null");
   private static final byte[] TRUE_TEXT = ascii("true");
   private static final byte[] FALSE_TEXT = ascii("false");
@@ -221,8 +219,8 @@ final class PlainRows implements QueuedJob {
    * known state; what is not is left to the strict reader.
    */
   private boolean complete() {
-    for (int field : REQUIRED) {
-      if (kinds[field] == ABSENT || kinds[field] == NULL) {
+    for (JobField field : REQUIRED) {
+      if (kinds[field.ordinal()] == ABSENT || kinds[field.ordinal()] == NULL) {
         return false;
       }
     }
@@ -426,6 +424,14 @@ final class PlainRows implements QueuedJob {
   @Override
   public String script() {
     return text(JobField.SCRIPT);
+  }
+
+  private static byte[][] stateNames() {
+    byte[][] names = new byte[STATES.length][];
+    for (int state = 0; state < STATES.length; state++) {
+      names[state] = ascii(STATES[state].wireName());
+    }
+    return names;
   }
 
   private static byte[][] names() {
