@@ -149,7 +149,8 @@ record PageFrame(int jobsStart, int jobsEnd, int count, Long next, boolean ascii
     return count;
   }
 
-  private static boolean startsWith(byte[] frame, int pos, byte[] expected) {
+  /** Whether {@code frame} holds {@code expected} at {@code pos}. */
+  static boolean startsWith(byte[] frame, int pos, byte[] expected) {
     if (pos + expected.length > frame.length) {
       return false;
     }
@@ -161,7 +162,7 @@ record PageFrame(int jobsStart, int jobsEnd, int count, Long next, boolean ascii
     return true;
   }
 
-  private static byte[] ascii(String text) {
+  static byte[] ascii(String text) {
     return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -36,9 +36,9 @@ final class PlainRows implements QueuedJob {
   private static final JobField[] REQUIRED = JobField.REQUIRED.toArray(new JobField[0]);
   private static final JobState[] STATES = JobState.values();
   private static final byte[][] STATE_NAMES = stateNames();
-  private static final byte[] NULL_TEXT = ascii("null");
-  private static final byte[] TRUE_TEXT = ascii("true");
-  private static final byte[] FALSE_TEXT = ascii("false");
+  private static final byte[] NULL_TEXT = PageFrame.ascii("null");
+  private static final byte[] TRUE_TEXT = PageFrame.ascii("true");
+  private static final byte[] FALSE_TEXT = PageFrame.ascii("false");
 
   private static final byte ABSENT = 0;
   private static final byte NULL = 1;
@@ -275,15 +275,7 @@ final class PlainRows implements QueuedJob {
   }
 
   private boolean startsWith(int pos, byte[] expected) {
-    if (pos + expected.length > frame.length) {
-      return false;
-    }
-    for (int i = 0; i < expected.length; i++) {
-      if (frame[pos + i] != expected[i]) {
-        return false;
-      }
-    }
-    return true;
+    return PageFrame.startsWith(frame, pos, expected);
   }
 
   private boolean has(JobField field) {
@@ -429,7 +421,7 @@ final class PlainRows implements QueuedJob {
   private static byte[][] stateNames() {
     byte[][] names = new byte[STATES.length][];
     for (int state = 0; state < STATES.length; state++) {
-      names[state] = ascii(STATES[state].wireName());
+      names[state] = PageFrame.ascii(STATES[state].wireName());
     }
     return names;
   }
@@ -437,12 +429,8 @@ final class PlainRows implements QueuedJob {
   private static byte[][] names() {
     byte[][] names = new byte[FIELDS.length][];
     for (JobField field : FIELDS) {
-      names[field.ordinal()] = ascii("\"" + field.wireName() + "\":");
+      names[field.ordinal()] = PageFrame.ascii("\"" + field.wireName() + "\":");
     }
     return names;
-  }
-
-  private static byte[] ascii(String text) {
-    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.function.LongFunction;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,6 +43,17 @@ class JobStoreTest {
 
   private JobStore open() throws IOException {
     return JobStore.open(dir.resolve("gflow.db"), CLOCK);
+  }
+
+  /** A job of {@code user}'s named {@code name}, submitted at {@code time}. */
+  private static Job submitted(long id, String user, String name, Instant time) {
+    return Job.submitted(
+        id, null, null, new Owner(1000, 1000, user), StoreFixtures.spec(name), false, time);
+  }
+
+  /** Inserts the one job {@code job} makes of its id; returns it. */
+  private static Job insertOne(JobStore store, LongFunction<Job> job) {
+    return store.insert(1, first -> List.of(job.apply(first))).join().get(0);
   }
 
   @Test
@@ -69,22 +81,7 @@ class JobStoreTest {
   void insert_subMillisecondTimes_truncatedToMillis() throws Exception {
     Instant precise = NOW.plusNanos(123_456_789);
     try (JobStore store = open()) {
-      Job job =
-          store
-              .insert(
-                  1,
-                  first ->
-                      List.of(
-                          Job.submitted(
-                              first,
-                              null,
-                              null,
-                              new Owner(1000, 1000, "alice"),
-                              StoreFixtures.spec("x"),
-                              false,
-                              precise)))
-              .join()
-              .get(0);
+      Job job = insertOne(store, id -> submitted(id, "alice", "x", precise));
       assertEquals(
           precise.truncatedTo(ChronoUnit.MILLIS), store.get(job.id()).orElseThrow().submitTime());
     }
@@ -95,22 +92,9 @@ class JobStoreTest {
   void insert_textBeyondAsciiAndEmpty_readBackUnchanged() throws Exception {
     try (JobStore store = open()) {
       Job job =
-          store
-              .insert(
-                  1,
-                  first ->
-                      List.of(
-                          Job.submitted(
-                                  first,
-                                  null,
-                                  null,
-                                  new Owner(1000, 1000, "jösé"),
-                                  StoreFixtures.spec("ünï \u2028 😀"),
-                                  false,
-                                  NOW)
-                              .withState(JobState.HELD, "")))
-              .join()
-              .get(0);
+          insertOne(
+              store,
+              id -> submitted(id, "jösé", "ünï \u2028 😀", NOW).withState(JobState.HELD, ""));
       assertEquals(job, store.get(job.id()).orElseThrow());
       assertEquals(List.of(JobSummary.of(job)), store.listSummaries(JobQuery.all(10)));
     }
