@@ -3,7 +3,6 @@ package io.gflow.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A {@link PrintWriter} over a byte stream (a client's stdout) that can also take ASCII text that
@@ -12,38 +11,12 @@ import java.nio.charset.StandardCharsets;
  * as {@link #write(String)} of that text. Not thread-safe (one command writes).
  */
 public final class ByteWriter extends PrintWriter {
-  /**
-   * Text at least this long (a big table) goes straight to the byte stream when it is ASCII;
-   * shorter text through the encoder, as flushing it first would cost a write per line.
-   */
-  static final int DIRECT_MIN_CHARS = 8192;
-
   private final OutputStream bytes;
 
   /** As {@code new PrintWriter(out, autoFlush)}, whose charset this writer keeps. */
   public ByteWriter(OutputStream out, boolean autoFlush) {
     super(out, autoFlush);
     this.bytes = out;
-  }
-
-  /** As {@link PrintWriter#write(String, int, int)}; long ASCII text without the char encoder. */
-  @Override
-  public void write(String text, int offset, int length) {
-    if (length >= DIRECT_MIN_CHARS && isAscii(text, offset, length)) {
-      byte[] ascii = text.substring(offset, offset + length).getBytes(StandardCharsets.ISO_8859_1);
-      writeAscii(ascii, 0, ascii.length);
-    } else {
-      super.write(text, offset, length);
-    }
-  }
-
-  private static boolean isAscii(String text, int offset, int length) {
-    for (int index = offset; index < offset + length; index++) {
-      if (text.charAt(index) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
