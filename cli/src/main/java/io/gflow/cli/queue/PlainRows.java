@@ -47,6 +47,8 @@ final class PlainRows implements QueuedJob {
   private static final byte NUMBERS = 4;
   private static final byte BOOLEAN = 5;
 
+  private static final byte[] EXPECTED = expectedKinds();
+
   /** Longest integer read: no overflow, and more than any id, count or time limit needs. */
   private static final int MAX_DIGITS = 18;
 
@@ -226,7 +228,7 @@ final class PlainRows implements QueuedJob {
     }
     for (int field = 0; field < FIELDS.length; field++) {
       byte kind = kinds[field];
-      if (kind != ABSENT && kind != NULL && kind != kindOf(FIELDS[field])) {
+      if (kind != ABSENT && kind != NULL && kind != EXPECTED[field]) {
         return false;
       }
     }
@@ -260,6 +262,15 @@ final class PlainRows implements QueuedJob {
       }
     }
     return null;
+  }
+
+  /** Per member, the type of value it holds (looked up for every member of every job). */
+  private static byte[] expectedKinds() {
+    byte[] kinds = new byte[FIELDS.length];
+    for (JobField field : FIELDS) {
+      kinds[field.ordinal()] = kindOf(field);
+    }
+    return kinds;
   }
 
   /** The type of value {@code field} holds; a command's strings never are plain, nor is env. */

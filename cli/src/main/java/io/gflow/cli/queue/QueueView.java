@@ -106,7 +106,7 @@ final class QueueView {
     for (JobInfo job : jobs) {
       rows.add(row(columns, QueuedJob.of(job), now, zone));
     }
-    return render(columns, rows, noHeader);
+    return Table.render(headers(columns, noHeader), rows);
   }
 
   /** One job's cells. */
@@ -116,11 +116,6 @@ final class QueueView {
       cells[i] = columns.get(i).cell(job, now, zone);
     }
     return List.of(cells);
-  }
-
-  /** The aligned table of rows made by {@link #row}, with a header line unless {@code noHeader}. */
-  static String render(List<QueueColumn> columns, List<List<String>> rows, boolean noHeader) {
-    return Table.render(headers(columns, noHeader), rows);
   }
 
   /** The header line's cells, or null when {@code noHeader}. */

@@ -76,11 +76,6 @@ public record ListRequest(
     return new ListRequest(users, states, ids, names, since, limit, afterId, only);
   }
 
-  /** The same request for the page after job {@code lastId}. */
-  public ListRequest after(long lastId) {
-    return after(lastId, limit);
-  }
-
   /** The same request for the page of at most {@code pageLimit} jobs after job {@code lastId}. */
   public ListRequest after(long lastId, int pageLimit) {
     return new ListRequest(users, states, ids, names, since, pageLimit, lastId, fields);

@@ -117,7 +117,10 @@ class ListRequestTest {
     assertEquals(
         JsonArray.ofStrings(List.of("id", "name", "state")), request.toJson().get("fields"));
     assertEquals(request, ListRequest.fromJson(request.toJson()));
-    assertEquals(request.fields(), request.after(7).fields());
+    ListRequest next = request.after(7, 20);
+    assertEquals(request.fields(), next.fields());
+    assertEquals(7L, next.afterId());
+    assertEquals(20, next.limit());
   }
 
   @Test
