@@ -174,6 +174,91 @@ class LaunchHelperIT {
     }
   }
 
+  @Test
+  void spawn_afterAJob_servedByTheSpareForkedAhead() throws Exception {
+    LaunchHelper helper = start();
+    try {
+      assertTrue(spawn(helper, spool(10, "/bin/true")) > 0);
+      assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
+      long spare = awaitSpare(helper);
+
+      long pid = spawn(helper, spool(11, "/bin/sh", "-c", "exit 5"));
+
+      assertEquals(spare, pid, "the next job's wrapper is the spare, forked before the request");
+      assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
+      assertEquals(Optional.of(ExitStatus.exited(5)), new SpoolDir(dir.resolve("11")).exitStatus());
+    } finally {
+      helper.kill();
+    }
+  }
+
+  @Test
+  void spawn_spareKilledBeforeItsJob_reportedAsItsEndAndNothingStarts() throws Exception {
+    LaunchHelper helper = start();
+    try {
+      assertTrue(spawn(helper, spool(12, "/bin/true")) > 0);
+      assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
+      long spare = awaitSpare(helper);
+      ProcessHandle.of(spare).orElseThrow().destroyForcibly();
+      SpoolDir spool = spool(13, "/bin/sh", "-c", "echo ran > ran13");
+
+      assertEquals(spare, spawn(helper, spool));
+
+      assertEquals("exited 9", events.poll(30, TimeUnit.SECONDS));
+      assertTrue(spool.jobPid().isEmpty());
+      assertTrue(Files.notExists(dir.resolve("ran13")));
+      // The launcher goes on with a fresh spare.
+      assertTrue(spawn(helper, spool(14, "/bin/true")) > 0);
+      assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
+    } finally {
+      helper.kill();
+    }
+  }
+
+  @Test
+  void kill_spareWaiting_spareEndsWithoutAJob() throws Exception {
+    LaunchHelper helper = start();
+    assertTrue(spawn(helper, spool(15, "/bin/true")) > 0);
+    assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
+    ProcessHandle spare = ProcessHandle.of(awaitSpare(helper)).orElseThrow();
+
+    helper.kill();
+
+    assertTrue(
+        spare.onExit().get(20, TimeUnit.SECONDS) != null && !spare.isAlive(),
+        "a spare whose launcher is gone ends: no job it could start would be followed");
+  }
+
+  @Test
+  void retire_spareWaiting_endsItAndExits() throws Exception {
+    LaunchHelper helper = start();
+    assertTrue(spawn(helper, spool(16, "/bin/true")) > 0);
+    assertEquals("exited 0", events.poll(30, TimeUnit.SECONDS));
+    ProcessHandle spare = ProcessHandle.of(awaitSpare(helper)).orElseThrow();
+
+    helper.retire();
+
+    spare.onExit().get(20, TimeUnit.SECONDS);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!helper.gone() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertTrue(helper.gone(), "a retired launcher ends its spare and exits");
+  }
+
+  /** The launcher's one child once its jobs have ended: the spare wrapper it keeps forked. */
+  private static long awaitSpare(LaunchHelper helper) throws InterruptedException {
+    ProcessHandle launcher = ProcessHandle.of(helper.pid()).orElseThrow();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    List<ProcessHandle> children = launcher.children().toList();
+    while (children.size() != 1 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+      children = launcher.children().toList();
+    }
+    assertEquals(1, children.size(), "one spare wrapper: " + children);
+    return children.get(0).pid();
+  }
+
   private LaunchHelper start() throws Exception {
     Path program = WrapperProgram.extract(dir.resolve("libexec"));
     return LaunchHelper.start(List.of(program.toString(), "--serve"), "gflowd-launcher-test");
