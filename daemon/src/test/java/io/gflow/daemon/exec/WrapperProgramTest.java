@@ -88,6 +88,24 @@ class WrapperProgramTest {
   }
 
   @Test
+  void quickExit_endsWithTheStatus_withoutPerlsDestruction() throws Exception {
+    Path wrapper = WrapperProgram.extract(dir);
+    Process perl =
+        new ProcessBuilder(
+                "perl",
+                "-e",
+                "do $ARGV[0]; init_abi(); $| = 1; END { print ' destructed' }"
+                    + " print 'ending'; quick_exit(7)",
+                wrapper.toString())
+            .redirectErrorStream(true)
+            .start();
+    String output = new String(perl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertEquals(7, perl.waitFor(), output);
+    assertEquals("ending", output, "the exit is the syscall's: no END block, no destruction");
+  }
+
+  @Test
   void serve_requestWithoutLength_refusedAndTheNextOneServed() throws Exception {
     Path wrapper = WrapperProgram.extract(dir);
     SpoolDir spool = new SpoolDir(dir.resolve("spool"));
