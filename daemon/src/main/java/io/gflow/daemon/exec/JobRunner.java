@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * <p>Each job gets a spool directory {@code <stateDir>/spool/<jobId>/} (see {@link SpoolDir}). A
  * long-lived launcher per user ({@link LaunchHelpers}: {@code privilegeDrop + [gflow-job, --serve]}
  * with a fixed environment {@code PATH=/usr/bin:/bin LC_ALL=C}, cwd {@code /}) is given the spool's
- * path and the job's inputs on its stdin, so that neither the job's environment nor its argv ever
- * sits in a root process or in a command line, and hands them to a wrapper it forked ahead of the
- * request. The wrapper outlives the launcher and the daemon and records the job's end in the spool,
- * where {@link #adopt} finds it.
+ * path and the job's inputs on its stdin and forks a wrapper for the job, so that neither the job's
+ * environment nor its argv ever sits in a root process or in a command line. The wrapper outlives
+ * the launcher and the daemon and records the job's end in the spool, where {@link #adopt} finds
+ * it.
  */
 public final class JobRunner implements AutoCloseable {
   static final String LOST_NO_EXIT = "LOST: wrapper gone without an exit record";
