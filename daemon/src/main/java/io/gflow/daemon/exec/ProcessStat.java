@@ -22,8 +22,7 @@ record ProcessStat(long pid, char state, long ppid, long pgrp, long session, lon
       return Optional.empty();
     }
     try {
-      String text = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      return Optional.of(parse(pid, text));
+      return Optional.of(parse(pid, proc(pid, "stat")));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
@@ -49,17 +48,45 @@ record ProcessStat(long pid, char state, long ppid, long pgrp, long session, lon
   /** The real uid from {@code /proc/PID/status}, or empty when the process is gone. */
   static OptionalLong realUid(long pid) {
     try {
-      for (String line :
-          Files.readAllLines(
-              Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8)) {
-        if (line.startsWith("Uid:")) {
-          return OptionalLong.of(Long.parseLong(line.substring(4).trim().split("\\s+")[0]));
-        }
-      }
-      return OptionalLong.empty();
+      return parseRealUid(proc(pid, "status"));
     } catch (IOException | RuntimeException e) {
       return OptionalLong.empty();
     }
+  }
+
+  /**
+   * The real uid in the text of a {@code /proc/PID/status}: the first of the numbers on its {@code
+   * Uid:} line (real, effective, saved, file system; never the first line), or empty if there is
+   * none.
+   */
+  static OptionalLong parseRealUid(String status) {
+    int line = status.indexOf("\nUid:");
+    if (line < 0) {
+      return OptionalLong.empty();
+    }
+    int start = line + "\nUid:".length();
+    while (start < status.length()
+        && (status.charAt(start) == '\t' || status.charAt(start) == ' ')) {
+      start++;
+    }
+    int end = start;
+    while (end < status.length() && status.charAt(end) >= '0' && status.charAt(end) <= '9') {
+      end++;
+    }
+    return end == start
+        ? OptionalLong.empty()
+        : OptionalLong.of(Long.parseLong(status, start, end, 10));
+  }
+
+  /**
+   * A file of {@code /proc/PID/}, its bytes taken as Latin-1: the command name in it is whatever
+   * bytes the program's name began with, cut at 15 bytes (often inside a UTF-8 character), and a
+   * strict UTF-8 decoding would refuse it; every field read here is ASCII.
+   */
+  private static String proc(long pid, String file) throws IOException {
+    return new String(
+        Files.readAllBytes(Path.of("/proc", Long.toString(pid), file)),
+        StandardCharsets.ISO_8859_1);
   }
 
   /** True for a zombie or a dead process: it has exited even though its pid still shows. */

@@ -56,6 +56,17 @@ class JobRunnerSignalIT {
   }
 
   @Test
+  void signal_programNameCutInsideAUtf8Character_stillReachesTheJob() throws Exception {
+    Job job = TestJobs.command(35, dir, TestJobs.sleepWithCutName(dir, "1000"));
+    RunnerFixture.Started started = fixture.startAndAwaitJob(job);
+    TestJobs.awaitCutName(started.jobPid());
+
+    assertTrue(fixture.runner().signal(TestJobs.running(job, started.launched()), 15));
+
+    assertEquals(ExitStatus.killed(15), fixture.awaitEnd(35).status());
+  }
+
+  @Test
   void signal_afterJobEnded_returnsFalse() throws Exception {
     Job job = TestJobs.command(33, dir, "/bin/true");
     RunnerFixture.Started started = fixture.startAndAwaitJob(job);

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcessStatTest {
   @Test
@@ -29,6 +31,34 @@ class ProcessStatTest {
     assertEquals(
         stat.startTicks(),
         new WrapperId(self, stat.startTicks()).running().orElseThrow().startTicks());
+  }
+
+  @Test
+  void read_nameCutInsideAUtf8Character_readAsAnyOther(@TempDir Path dir) throws Exception {
+    Process process = new ProcessBuilder(TestJobs.sleepWithCutName(dir, "30")).start();
+    try {
+      long pid = process.pid();
+      TestJobs.awaitCutName(pid);
+
+      ProcessStat stat = ProcessStat.read(pid).orElseThrow();
+
+      assertEquals(ProcessHandle.current().pid(), stat.ppid());
+      assertFalse(stat.exited());
+      assertEquals(
+          ProcessStat.realUid(ProcessHandle.current().pid()).orElseThrow(),
+          ProcessStat.realUid(pid).orElseThrow());
+    } finally {
+      process.destroyForcibly();
+    }
+  }
+
+  @Test
+  void parseRealUid_uidLine_itsFirstNumber() {
+    String status = "Name:\tsleep\nUmask:\t0022\nUid:\t1001\t1002\t1003\t1004\nGid:\t5\t5\t5\t5\n";
+
+    assertEquals(1001, ProcessStat.parseRealUid(status).orElseThrow());
+    assertTrue(ProcessStat.parseRealUid("Name:\tx\nGid:\t5\n").isEmpty());
+    assertTrue(ProcessStat.parseRealUid("Uid:\t\n").isEmpty());
   }
 
   @Test
