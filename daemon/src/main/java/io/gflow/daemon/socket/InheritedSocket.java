@@ -1,6 +1,8 @@
 package io.gflow.daemon.socket;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,11 +66,20 @@ public final class InheritedSocket {
     String inode = target.substring("socket:[".length(), target.length() - 1);
     List<String> table;
     try {
-      table = Files.readAllLines(Path.of("/proc/self/net/unix"), StandardCharsets.UTF_8);
+      table = lines(Files.readAllBytes(Path.of("/proc/self/net/unix")));
     } catch (IOException e) {
       throw activationError("cannot read /proc/self/net/unix: " + FileErrors.describe(e));
     }
     return Optional.of(new InheritedSocket(listeningPath(table, inode), count));
+  }
+
+  /**
+   * The lines of {@code /proc/net/unix}, its bytes taken as Latin-1: it lists every user's sockets
+   * with their paths as bound, any bytes at all, so a strict UTF-8 reading would let one socket
+   * bound at a non-UTF-8 path keep gflowd from starting. {@link #listeningPath} decodes only ours.
+   */
+  static List<String> lines(byte[] table) {
+    return List.of(new String(table, StandardCharsets.ISO_8859_1).split("\n"));
   }
 
   /**
@@ -109,7 +120,7 @@ public final class InheritedSocket {
             "descriptor 3 is not bound to a file system path (gflowd never uses the abstract"
                 + " namespace): use ListenStream=/run/gflow/gflowd.sock");
       }
-      return Path.of(fields[7]);
+      return Path.of(utf8(fields[7]));
     }
     throw activationError("descriptor 3 is not an AF_UNIX socket: use ListenStream=<path>");
   }
@@ -133,6 +144,20 @@ public final class InheritedSocket {
         FileDescriptorCast.unsafeUsing(FIRST_FD).as(AFUNIXServerSocket.class);
     socket.setDeleteOnClose(false);
     return socket;
+  }
+
+  /** A path read as Latin-1 from {@code /proc/net/unix}, decoded as the UTF-8 it must be. */
+  private static String utf8(String latin1) throws SocketSetupException {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1)))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw activationError(
+          "descriptor 3 is bound to a path that is not UTF-8:"
+              + " use ListenStream=/run/gflow/gflowd.sock");
+    }
   }
 
   private static SocketSetupException activationError(String what) {

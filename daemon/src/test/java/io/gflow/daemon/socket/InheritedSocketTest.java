@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +50,26 @@ class InheritedSocketTest {
             "0000000000000000: 00000002 00000000 00000000 0001 03 111",
             "0000000000000001: 00000002 00000000 00010000 0001 01 222 /run/gflow/a b.sock");
     assertEquals(Path.of("/run/gflow/a b.sock"), InheritedSocket.listeningPath(table, "222"));
+  }
+
+  @Test
+  void lines_anotherSocketsPathNotUtf8_oursStillFound() throws Exception {
+    ByteArrayOutputStream table = new ByteArrayOutputStream();
+    table.writeBytes((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
+    table.writeBytes(
+        "0000000000000000: 00000002 00000000 00010000 0001 01 111 /tmp/x"
+            .getBytes(StandardCharsets.US_ASCII));
+    table.write(0xff); // any local user may bind a socket at such a path
+    table.writeBytes(
+        "\n0000000000000001: 00000002 00000000 00010000 0001 01 222 /run/gflow/gflowd.sock\n"
+            .getBytes(StandardCharsets.US_ASCII));
+
+    List<String> lines = InheritedSocket.lines(table.toByteArray());
+
+    assertEquals(Path.of("/run/gflow/gflowd.sock"), InheritedSocket.listeningPath(lines, "222"));
+    SocketSetupException notUtf8 =
+        assertThrows(SocketSetupException.class, () -> InheritedSocket.listeningPath(lines, "111"));
+    assertTrue(notUtf8.getMessage().contains("not UTF-8"), notUtf8.getMessage());
   }
 
   @Test
