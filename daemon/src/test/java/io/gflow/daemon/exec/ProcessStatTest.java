@@ -58,7 +58,7 @@ class ProcessStatTest {
 
     assertEquals(1001, ProcessStat.parseRealUid(status).orElseThrow());
     assertTrue(ProcessStat.parseRealUid("Name:\tx\nGid:\t5\n").isEmpty());
-    assertTrue(ProcessStat.parseRealUid("Uid:\t\n").isEmpty());
+    assertTrue(ProcessStat.parseRealUid("Name:\tx\nUid:\t\n").isEmpty());
   }
 
   @Test
