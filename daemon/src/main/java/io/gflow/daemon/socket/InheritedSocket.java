@@ -1,7 +1,7 @@
 package io.gflow.daemon.socket;
 
+import io.gflow.protocol.Utf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -148,11 +148,9 @@ public final class InheritedSocket {
 
   /** A path read as Latin-1 from {@code /proc/net/unix}, decoded as the UTF-8 it must be. */
   private static String utf8(String latin1) throws SocketSetupException {
+    byte[] bytes = latin1.getBytes(StandardCharsets.ISO_8859_1);
     try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .decode(ByteBuffer.wrap(latin1.getBytes(StandardCharsets.ISO_8859_1)))
-          .toString();
+      return Utf8.decodeStrict(bytes, 0, bytes.length);
     } catch (CharacterCodingException e) {
       throw activationError(
           "descriptor 3 is bound to a path that is not UTF-8:"
