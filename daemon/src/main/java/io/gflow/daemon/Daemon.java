@@ -69,7 +69,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
   private record Live(DaemonConfig config, RoleResolver roles) {}
 
   private final DaemonSettings settings;
-  private final Optional<InheritedSocket> inherited;
+  private final Optional<AFUNIXServerSocket> inherited;
   private final Clock clock;
   private final Instant started;
   private final Closer closer = new Closer();
@@ -83,9 +83,10 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
   private RpcServer server;
   private JobSystem jobs;
 
-  private Daemon(DaemonSettings settings, Clock clock, Optional<InheritedSocket> inherited) {
+  private Daemon(DaemonSettings settings, Clock clock, Optional<AFUNIXServerSocket> inherited) {
     this.settings = settings;
     this.inherited = inherited;
+    inherited.ifPresent(closer::register);
     this.clock = clock;
     this.started = clock.instant();
   }
@@ -98,8 +99,8 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
 
   /**
    * Starts a daemon and returns once it is ready to serve; with {@code inherited} (systemd socket
-   * activation) it serves that socket, which must be bound at {@code settings.socket()}, instead of
-   * binding one, and never unlinks it.
+   * activation) it serves that socket instead of binding one, at the path the kernel gives for it
+   * whatever {@code settings.socket()} says, and never unlinks it.
    */
   public static Daemon start(
       DaemonSettings settings,
@@ -107,7 +108,20 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
       Clock clock,
       Optional<InheritedSocket> inherited)
       throws IOException, StartupException {
-    Daemon daemon = new Daemon(settings, clock, inherited);
+    StateDir.prepare(settings.stateDir(), settings.ownUid(), settings.mode() == Mode.SYSTEM);
+    NativeLibraries.usePrivateDir(settings.stateDir());
+    Optional<AFUNIXServerSocket> listener = Optional.empty();
+    if (inherited.isPresent()) {
+      InheritedSocket.Listener opened;
+      try {
+        opened = inherited.get().open();
+      } catch (SocketSetupException refused) {
+        throw new StartupException(refused.getMessage());
+      }
+      listener = Optional.of(opened.socket());
+      settings = servingInheritedPath(settings, opened.path());
+    }
+    Daemon daemon = new Daemon(settings, clock, listener);
     try {
       daemon.startComponents(config);
     } catch (IOException | StartupException | RuntimeException failed) {
@@ -121,9 +135,28 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
     return daemon;
   }
 
+  /**
+   * Settings whose socket is the one systemd bound: that is where clients connect, whatever the
+   * flags or config say.
+   */
+  private static DaemonSettings servingInheritedPath(DaemonSettings settings, Path inherited) {
+    if (inherited.equals(settings.socket())) {
+      return settings;
+    }
+    LOG.warn(
+        "serving {}, the socket passed by systemd, instead of the configured {}",
+        inherited,
+        settings.socket());
+    return new DaemonSettings(
+        settings.mode(),
+        inherited,
+        settings.stateDir(),
+        settings.configFile(),
+        settings.configRequired(),
+        settings.ownUid());
+  }
+
   private void startComponents(DaemonConfig config) throws IOException, StartupException {
-    StateDir.prepare(settings.stateDir(), settings.ownUid(), settings.mode() == Mode.SYSTEM);
-    NativeLibraries.usePrivateDir(settings.stateDir());
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -214,7 +247,7 @@ public final class Daemon implements AutoCloseable, ControlHandlers.DaemonContro
   private AFUNIXServerSocket listen(SocketGuard guard) throws IOException, StartupException {
     if (inherited.isPresent()) {
       LOG.info("serving the socket passed by systemd (descriptor 3): {}", settings.socket());
-      return inherited.get().open();
+      return inherited.get();
     }
     AFUNIXServerSocket serverSocket = AFUNIXServerSocket.newInstance();
     serverSocket.setDeleteOnClose(false);

@@ -80,6 +80,12 @@ final class GflowdChild implements AutoCloseable {
 
   /** As {@link #start(List, Map)}, waiting for an answer on {@code readySocket}. */
   void start(List<String> launcher, Map<String, String> env, Path readySocket) throws Exception {
+    spawn(launcher, env);
+    awaitReady(readySocket);
+  }
+
+  /** Starts {@code gflowd run} as {@link #start(List, Map)} does, without waiting for it. */
+  void spawn(List<String> launcher, Map<String, String> env) throws IOException {
     Path log = root.resolve("daemon-" + ++starts + ".log");
     List<String> args =
         List.of(
@@ -96,6 +102,10 @@ final class GflowdChild implements AutoCloseable {
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(env);
     process = builder.start();
+  }
+
+  /** Returns once the spawned daemon answers {@code daemon.ping} on {@code readySocket}. */
+  void awaitReady(Path readySocket) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
       try (RpcClient client =

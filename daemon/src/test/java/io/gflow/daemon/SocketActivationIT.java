@@ -13,17 +13,23 @@ import io.gflow.protocol.control.InfoResult;
 import io.gflow.protocol.job.JobState;
 import io.gflow.protocol.job.WaitResult;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.newsclub.net.unix.AFUNIXServerSocket;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 /**
  * SPEC §8 socket activation against a real {@code gflowd run} started the way systemd starts it:
@@ -75,6 +81,72 @@ class SocketActivationIT {
     assertTrue(Files.exists(daemon.socket(), LinkOption.NOFOLLOW_LINKS), "socket unlinked");
     assertEquals(boundBySystemd, fileKey(daemon.socket()), "socket replaced");
     assertTrue(Files.exists(daemon.socket().resolveSibling("gflowd.sock.lock")));
+  }
+
+  /**
+   * An attacker's socket paths forge {@code /proc/net/unix} lines naming the inode of systemd's
+   * socket, some as not listening, all at another path: gflowd still starts, on systemd's path.
+   */
+  @Test
+  void activated_forgedProcNetUnixLines_neitherRefuseNorMoveTheSocket() throws Exception {
+    assumeTrue(Files.isExecutable(ACTIVATOR), "systemd-socket-activate missing");
+    daemon.spawn(List.of(ACTIVATOR.toString(), "-l", daemon.socket().toString()), Map.of());
+    String inode = awaitListeningInode(daemon.socket());
+    Path forgedPath = Path.of("/tmp/e"); // short: a socket path has at most 107 bytes
+    Path dir = Files.createTempDirectory(Path.of("/tmp"), "f");
+    List<AFUNIXServerSocket> forgers = new ArrayList<>();
+    try {
+      for (int i = 0; i < 16; i++) {
+        String flags = i % 2 == 0 ? "00000000" : "00010000";
+        String path =
+            dir
+                + "/"
+                + i
+                + "\n0000000000000000: 00000002 00000000 "
+                + flags
+                + " 0001 01 "
+                + inode
+                + " "
+                + forgedPath;
+        Files.createDirectories(Path.of(path).getParent()); // the forged line holds slashes
+        AFUNIXServerSocket forger = AFUNIXServerSocket.newInstance();
+        forgers.add(forger);
+        forger.bind(AFUNIXSocketAddress.of(path.getBytes(StandardCharsets.UTF_8)));
+      }
+
+      daemon.awaitReady(daemon.socket()); // the first connection makes systemd start gflowd
+
+      InfoResult info = InfoResult.fromJson(daemon.call(Methods.DAEMON_INFO, null));
+      assertEquals(daemon.socket().toString(), info.socket());
+      assertFalse(daemon.logs().contains("instead of the configured"), daemon.logs());
+      assertFalse(Files.exists(forgedPath.resolveSibling("e.lock"), LinkOption.NOFOLLOW_LINKS));
+    } finally {
+      for (AFUNIXServerSocket forger : forgers) {
+        forger.close();
+      }
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
+  /** The inode of the listening socket bound at {@code path}, once it is bound. */
+  private static String awaitListeningInode(Path path) throws Exception {
+    String suffix = " " + path;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc/net/unix"), StandardCharsets.ISO_8859_1)) {
+        String[] fields = line.strip().split(" +");
+        if (line.endsWith(suffix) && fields.length == 8 && fields[3].equals("00010000")) {
+          return fields[6];
+        }
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("nothing listens at " + path);
   }
 
   @Test

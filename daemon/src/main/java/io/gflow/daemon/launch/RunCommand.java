@@ -1,7 +1,6 @@
 package io.gflow.daemon.launch;
 
 import io.gflow.daemon.Daemon;
-import io.gflow.daemon.DaemonSettings;
 import io.gflow.daemon.StartupException;
 import io.gflow.daemon.config.ConfigException;
 import io.gflow.daemon.socket.FileErrors;
@@ -50,11 +49,12 @@ final class RunCommand implements Callable<Integer> {
     try {
       Optional<InheritedSocket> inherited =
           InheritedSocket.fromEnvironment(System.getenv(), ProcessHandle.current().pid());
-      DaemonSettings settings = resolved.settings();
-      if (inherited.isPresent()) {
-        settings = withInheritedSocket(settings, inherited.get());
+      if (inherited.isPresent() && inherited.get().count() > 1) {
+        LOG.warn(
+            "systemd passed {} sockets; gflowd serves only the first (descriptor 3)",
+            inherited.get().count());
       }
-      daemon = Daemon.start(settings, resolved.config(), Clock.systemUTC(), inherited);
+      daemon = Daemon.start(resolved.settings(), resolved.config(), Clock.systemUTC(), inherited);
     } catch (SocketSetupException refused) {
       spec.commandLine().getErr().println("gflowd: cannot start: " + refused.getMessage());
       return ExitCodes.ERROR;
@@ -87,32 +87,5 @@ final class RunCommand implements Callable<Integer> {
                 "gflowd-shutdown-hook"));
     daemon.awaitStopped();
     return ExitCodes.OK;
-  }
-
-  /**
-   * Settings whose socket is the one systemd bound: that is where clients connect, whatever the
-   * flags or config say.
-   */
-  private static DaemonSettings withInheritedSocket(
-      DaemonSettings settings, InheritedSocket inherited) {
-    if (inherited.count() > 1) {
-      LOG.warn(
-          "systemd passed {} sockets; gflowd serves only the first (descriptor 3)",
-          inherited.count());
-    }
-    if (inherited.path().equals(settings.socket())) {
-      return settings;
-    }
-    LOG.warn(
-        "serving {}, the socket passed by systemd, instead of the configured {}",
-        inherited.path(),
-        settings.socket());
-    return new DaemonSettings(
-        settings.mode(),
-        inherited.path(),
-        settings.stateDir(),
-        settings.configFile(),
-        settings.configRequired(),
-        settings.ownUid());
   }
 }

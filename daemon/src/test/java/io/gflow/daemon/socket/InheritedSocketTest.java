@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.newsclub.net.unix.AFUNIXSocketAddress;
 
 class InheritedSocketTest {
   private static final String HEADER = "Num       RefCount Protocol Flags    Type St Inode Path";
@@ -44,16 +47,16 @@ class InheritedSocketTest {
   }
 
   @Test
-  void listeningPath_listeningStreamSocket_returnsItsPath() throws Exception {
-    List<String> table =
+  void checkListening_listeningStreamSocket_passes() throws Exception {
+    InheritedSocket.checkListening(
         table(
             "0000000000000000: 00000002 00000000 00000000 0001 03 111",
-            "0000000000000001: 00000002 00000000 00010000 0001 01 222 /run/gflow/a b.sock");
-    assertEquals(Path.of("/run/gflow/a b.sock"), InheritedSocket.listeningPath(table, "222"));
+            "0000000000000001: 00000002 00000000 00010000 0001 01 222 /run/gflow/a b.sock"),
+        "222");
   }
 
   @Test
-  void lines_anotherSocketsPathNotUtf8_oursStillFound() throws Exception {
+  void lines_anotherSocketsPathNotUtf8_oursStillChecked() throws Exception {
     ByteArrayOutputStream table = new ByteArrayOutputStream();
     table.writeBytes((HEADER + "\n").getBytes(StandardCharsets.US_ASCII));
     table.writeBytes(
@@ -64,16 +67,25 @@ class InheritedSocketTest {
         "\n0000000000000001: 00000002 00000000 00010000 0001 01 222 /run/gflow/gflowd.sock\n"
             .getBytes(StandardCharsets.US_ASCII));
 
-    List<String> lines = InheritedSocket.lines(table.toByteArray());
-
-    assertEquals(Path.of("/run/gflow/gflowd.sock"), InheritedSocket.listeningPath(lines, "222"));
-    SocketSetupException notUtf8 =
-        assertThrows(SocketSetupException.class, () -> InheritedSocket.listeningPath(lines, "111"));
-    assertTrue(notUtf8.getMessage().contains("not UTF-8"), notUtf8.getMessage());
+    InheritedSocket.checkListening(InheritedSocket.lines(table.toByteArray()), "222");
   }
 
   @Test
-  void listeningPath_notListeningOrDatagram_isRefused() {
+  void checkListening_forgedLinesNamingOurInode_cannotRefuseIt() throws Exception {
+    // /proc/net/unix prints paths raw: another user's path can hold whole lines of its own.
+    String forged =
+        "0000000000000000: 00000002 00000000 00010000 0001 01 111 /tmp/x\n"
+            + "0000000000000000: 00000002 00000000 00000000 0001 01 222 /tmp/y\n"
+            + "0000000000000000: 00000002 00000000 zz 0002 01 222 /tmp/z\n";
+    String real = "0000000000000001: 00000002 00000000 00010000 0001 01 222 /run/gflow/gflowd.sock";
+    List<String> lines =
+        InheritedSocket.lines((HEADER + "\n" + forged + real).getBytes(StandardCharsets.US_ASCII));
+
+    InheritedSocket.checkListening(lines, "222");
+  }
+
+  @Test
+  void checkListening_notListeningOrDatagram_isRefused() {
     List<String> table =
         table(
             "0000000000000000: 00000002 00000000 00000000 0001 01 111 /run/x.sock",
@@ -81,19 +93,40 @@ class InheritedSocketTest {
     for (String inode : List.of("111", "222")) {
       SocketSetupException refused =
           assertThrows(
-              SocketSetupException.class, () -> InheritedSocket.listeningPath(table, inode));
-      assertTrue(refused.getMessage().contains("ListenStream="), refused.getMessage());
+              SocketSetupException.class, () -> InheritedSocket.checkListening(table, inode));
+      assertTrue(refused.getMessage().contains("without Accept=yes"), refused.getMessage());
     }
   }
 
   @Test
-  void listeningPath_abstractUnnamedOrMissing_isRefused() {
-    List<String> table =
-        table(
-            "0000000000000000: 00000002 00000000 00010000 0001 01 111 @gflow",
-            "0000000000000001: 00000002 00000000 00010000 0001 01 222");
-    for (String inode : List.of("111", "222", "333")) {
-      assertThrows(SocketSetupException.class, () -> InheritedSocket.listeningPath(table, inode));
+  void checkListening_notInTheTable_isRefusedAsNotAfUnix() {
+    SocketSetupException refused =
+        assertThrows(
+            SocketSetupException.class,
+            () ->
+                InheritedSocket.checkListening(
+                    table("0000000000000000: 00000002 00000000 00010000 0001 01 111 /a"), "333"));
+    assertTrue(refused.getMessage().contains("not an AF_UNIX socket"), refused.getMessage());
+  }
+
+  @Test
+  void boundPath_absoluteUtf8Path_isThePath() throws Exception {
+    Path path = Path.of("/run/gflow/gflöwd.sock");
+    assertEquals(path, InheritedSocket.boundPath(AFUNIXSocketAddress.of(path)));
+  }
+
+  @Test
+  void boundPath_abstractRelativeUnboundOrNotUtf8_isRefused() throws Exception {
+    List<SocketAddress> refused =
+        Arrays.asList(
+            AFUNIXSocketAddress.inAbstractNamespace("gflow"),
+            AFUNIXSocketAddress.of("gflowd.sock".getBytes(StandardCharsets.US_ASCII)),
+            AFUNIXSocketAddress.of(new byte[] {'/', 't', 'm', 'p', '/', (byte) 0xff}),
+            null);
+    for (SocketAddress address : refused) {
+      SocketSetupException error =
+          assertThrows(SocketSetupException.class, () -> InheritedSocket.boundPath(address));
+      assertTrue(error.getMessage().contains("ListenStream=/"), error.getMessage());
     }
   }
 }
