@@ -103,6 +103,13 @@ gflow_find_java() {
 # exactly these (gflow_find_java may add one).
 gflow_client_flags='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData'
 gflow_client_cp=$gflow_lib/gflow-cli.jar:$gflow_lib/gflow-protocol.jar:$gflow_lib/jackson-core.jar:$gflow_lib/picocli.jar
+# The daemon JVM's own flags, before etc/gflowd.jvm and $GFLOWD_JAVA_OPTS (which win). C2 waits
+# ten times longer than by default before compiling a method: the daemon's work per job or call is
+# short glue around SQLite, syscalls and processes, spread over many methods that each become hot
+# only after thousands of jobs, and C2 spent about half of a fresh daemon's CPU compiling them
+# (README "Performance"); C1's code keeps up with them, while the loops of a big listing still
+# reach C2 within its first 100k jobs. Defaults (JDK 17-25): 5000, 600, 15000, 40000.
+gflow_daemon_flags='-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000'
 # The daemon's jars, listed (not lib/*) so that the class path, which an AppCDS archive records,
 # is the same on every start. check-dist.sh fails if a jar in lib/ is on neither class path.
 gflow_daemon_cp=$gflow_lib/gflow-daemon.jar:$gflow_lib/gflow-protocol.jar
@@ -209,7 +216,8 @@ gflow_daemon() {
   gflow_nargs=$#
   set -f
   # shellcheck disable=SC2086 # a constant flag list, split on purpose.
-  set -- "$@" -Dgflow.home="$gflow_home" ${gflow_cds_option:+"$gflow_cds_option"} $gflow_cds_quiet
+  set -- "$@" $gflow_daemon_flags -Dgflow.home="$gflow_home" \
+    ${gflow_cds_option:+"$gflow_cds_option"} $gflow_cds_quiet
   if [ -r "$gflow_home/etc/gflowd.jvm" ]; then
     while IFS= read -r gflow_line || [ -n "$gflow_line" ]; do
       case $gflow_line in '' | '#'*) continue ;; esac

@@ -168,13 +168,20 @@ if run 0 env JAVA_HOME="$work/jdk17" "$work/links/gctl" ping 'a  b' '*' "\$(touc
   same_text "gctl's java command line via a symlink" "$work/want" "$work/out"
 fi
 
-# gflowd: its jars (a fixed list: its archive records the class path), GFLOWD_JAVA_OPTS split on
-# blanks but not globbed. (The fake JDK has no runtime version, so no archive.)
+# gflowd: its own flags first (so that the user's win), its jars (a fixed list: its archive
+# records the class path), GFLOWD_JAVA_OPTS split on blanks but not globbed. (The fake JDK has no
+# runtime version, so no archive.)
 daemon_cp=$lib/gflow-daemon.jar:$lib/gflow-protocol.jar:$lib/jackson-annotations.jar:$lib/jackson-core.jar
 daemon_cp=$daemon_cp:$lib/jackson-databind.jar:$lib/jackson-dataformat-toml.jar:$lib/junixsocket-common.jar
 daemon_cp=$daemon_cp:$lib/junixsocket-native-common.jar:$lib/logback-classic.jar:$lib/logback-core.jar
 daemon_cp=$daemon_cp:$lib/picocli.jar:$lib/slf4j-api.jar:$lib/sqlite-jdbc.jar
+# gflow-launch.sh's gflow_daemon_flags, one per line
+daemon_flags='-XX:Tier4InvocationThreshold=50000
+-XX:Tier4MinInvocationThreshold=6000
+-XX:Tier4CompileThreshold=150000
+-XX:Tier4BackEdgeThreshold=400000'
 cat >"$work/want" <<EOF
+$daemon_flags
 -Dgflow.home=$dist
 -Xmx64m
 -Dglob=*
@@ -196,7 +203,7 @@ fi
 # etc/gflowd.jvm: one option per line, taken whole, before GFLOWD_JAVA_OPTS; comments skipped.
 cp -a "$dist" "$work/jvmfile"
 printf '%s\n' '# a comment' '' '-Dwith=a  blank' '-Xmx128m' >"$work/jvmfile/etc/gflowd.jvm"
-printf '%s\n' "-Dgflow.home=$work/jvmfile" '-Dwith=a  blank' -Xmx128m -Xmx64m -cp "$(printf '%s' "$daemon_cp" | sed "s|$lib/|$work/jvmfile/lib/|g")" \
+printf '%s\n' "$daemon_flags" "-Dgflow.home=$work/jvmfile" '-Dwith=a  blank' -Xmx128m -Xmx64m -cp "$(printf '%s' "$daemon_cp" | sed "s|$lib/|$work/jvmfile/lib/|g")" \
   io.gflow.daemon.DaemonMain run >"$work/want"
 if run 0 env JAVA_HOME="$work/jdk17" GFLOWD_JAVA_OPTS=-Xmx64m "$work/jvmfile/bin/gflowd" run; then
   same_text "gflowd's java command line with etc/gflowd.jvm" "$work/want" "$work/out"

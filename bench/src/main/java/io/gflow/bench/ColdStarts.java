@@ -18,13 +18,14 @@ final class ColdStarts {
   }
 
   /**
-   * Runs {@code program} {@code count} times without a warm-up; a run that takes longer than {@code
-   * capNanos} is killed and counts as the cap (a lower bound).
+   * Runs {@code program} {@code warmups} times untimed, then {@code count} times; a run that takes
+   * longer than {@code capNanos} is killed and counts as the cap (a lower bound).
    */
-  static long[] timeCapped(Dist dist, String program, List<String> args, int count, long capNanos)
+  static long[] timeCapped(
+      Dist dist, String program, List<String> args, int warmups, int count, long capNanos)
       throws IOException {
     return Measure.samples(
-        0, count, i -> Processes.time(command(dist, program, args), null, capNanos));
+        warmups, count, i -> Processes.time(command(dist, program, args), null, capNanos));
   }
 
   /** Like {@link #time}, but the arguments of run {@code i} (warm-up included) are computed. */
