@@ -11,6 +11,10 @@ import io.gflow.protocol.Methods;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -19,11 +23,15 @@ import java.util.function.Supplier;
  * The job methods of SPEC §4, wired to the store, the scheduler and the runner. Every method goes
  * through the dispatcher's role check; ownership is checked per job here. Thread-safe.
  */
-public final class JobService {
+public final class JobService implements AutoCloseable {
+  /** How long an idle listing helper thread lives. */
+  private static final long HELPER_IDLE_SECONDS = 30;
+
   private final SubmitHandler submit;
   private final QueryHandlers queries;
   private final ControlJobHandlers control;
   private final EventLog events;
+  private final ThreadPoolExecutor listHelpers;
 
   public JobService(
       JobStore store,
@@ -46,13 +54,39 @@ public final class JobService {
           scheduler.submitted(jobs);
         });
     this.submit = new SubmitHandler(store, policy, limits, clock);
-    this.queries = new QueryHandlers(store, views, outputs, events, policy, uidOfUser);
+    this.listHelpers = listHelpers();
+    this.queries = new QueryHandlers(store, views, outputs, events, policy, uidOfUser, listHelpers);
     this.control = new ControlJobHandlers(queries, scheduler, signaller, audit);
   }
 
   /** Records persisted state changes for job.events and wakes job.wait callers. */
   public void changed(List<Job> jobs) {
     events.append(jobs);
+  }
+
+  /**
+   * Threads that encode half of a big {@code job.list} page: one fewer than the cores (at least
+   * one), made when needed and gone after a while idle; a task finding them all busy is refused, so
+   * that a listing never waits behind another's half.
+   */
+  private static ThreadPoolExecutor listHelpers() {
+    AtomicInteger made = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        0,
+        Math.max(1, Runtime.getRuntime().availableProcessors() - 1),
+        HELPER_IDLE_SECONDS,
+        TimeUnit.SECONDS,
+        new SynchronousQueue<>(),
+        task -> {
+          Thread thread = new Thread(task, "gflowd-list-" + made.incrementAndGet());
+          thread.setDaemon(true);
+          return thread;
+        });
+  }
+
+  @Override
+  public void close() {
+    listHelpers.shutdownNow();
   }
 
   public List<MethodSpec> methods() {

@@ -329,6 +329,7 @@ public final class JobSystem implements AutoCloseable {
     }
     scheduler.close();
     loop.shutdownNow();
+    service.close();
     runner.close();
     store.close();
   }

@@ -5,6 +5,7 @@ import io.gflow.daemon.rpc.CallContext;
 import io.gflow.daemon.store.JobQuery;
 import io.gflow.daemon.store.JobStore;
 import io.gflow.daemon.store.JobSummary;
+import io.gflow.daemon.store.StoredJob;
 import io.gflow.protocol.ErrorCode;
 import io.gflow.protocol.Methods;
 import io.gflow.protocol.Role;
@@ -30,6 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -42,26 +47,36 @@ import java.util.function.ToLongFunction;
  * Thread-safe.
  */
 final class QueryHandlers {
+  /** The size from which a page is encoded in two halves ({@link #page}). */
+  static final int SPLIT_AT = 1_000;
+
   private final JobStore store;
   private final JobViews views;
   private final OutputLocator outputs;
   private final EventLog events;
   private final Supplier<JobPolicy> policy;
   private final Function<String, Optional<Long>> uidOfUser;
+  private final ExecutorService helpers;
 
+  /**
+   * @param helpers encodes the first half of a big page; may refuse a task when all its threads are
+   *     busy (the caller then encodes it)
+   */
   QueryHandlers(
       JobStore store,
       JobViews views,
       OutputLocator outputs,
       EventLog events,
       Supplier<JobPolicy> policy,
-      Function<String, Optional<Long>> uidOfUser) {
+      Function<String, Optional<Long>> uidOfUser,
+      ExecutorService helpers) {
     this.store = store;
     this.views = views;
     this.outputs = outputs;
     this.events = events;
     this.policy = policy;
     this.uidOfUser = uidOfUser;
+    this.helpers = helpers;
   }
 
   Job load(long id) {
@@ -100,23 +115,71 @@ final class QueryHandlers {
     return page(
         request,
         store.listWithoutEnv(query), // a listing never shows the environment
-        Job::id,
-        job -> views.view(context, job, rules, false, withPaths));
+        StoredJob::id,
+        job -> views.view(context, job.decode(), rules, false, withPaths));
   }
 
   /**
    * The page of {@code jobs}, encoded as they are viewed: a page can hold 100,000 jobs, too many to
    * build as trees. The fields only leave members out of what the caller may see (redaction comes
-   * first).
+   * first). From {@link #SPLIT_AT} jobs on, the first half is viewed and encoded on a helper thread
+   * while this one does the second, if a helper is free (else this thread does both).
    */
-  private static <T> JsonValue page(
+  private <T> JsonValue page(
       ListRequest request, List<T> jobs, ToLongFunction<T> id, Function<T, JobInfo> view) {
     ListPageWriter page = new ListPageWriter(request.fields());
-    for (T job : jobs) {
-      page.add(view.apply(job));
+    int half = jobs.size() >= SPLIT_AT ? jobs.size() / 2 : 0;
+    Future<ListPageWriter.Jobs> first = null;
+    if (half > 0) {
+      ListPageWriter.Jobs run = page.newJobs();
+      try {
+        first = helpers.submit(() -> encode(run, jobs.subList(0, half), view));
+      } catch (RejectedExecutionException busy) {
+        first = null;
+      }
     }
+    ListPageWriter.Jobs rest;
+    try {
+      rest = encode(page.newJobs(), jobs.subList(first == null ? 0 : half, jobs.size()), view);
+    } catch (RuntimeException | Error failed) {
+      if (first != null) {
+        first.cancel(true);
+      }
+      throw failed;
+    }
+    if (first != null) {
+      page.add(join(first));
+    }
+    page.add(rest);
     boolean full = jobs.size() == request.limit(); // limit >= 1
     return page.finish(full ? id.applyAsLong(jobs.get(jobs.size() - 1)) : null);
+  }
+
+  private static <T> ListPageWriter.Jobs encode(
+      ListPageWriter.Jobs run, List<T> jobs, Function<T, JobInfo> view) {
+    for (T job : jobs) {
+      run.add(view.apply(job));
+    }
+    return run;
+  }
+
+  /** The helper's run, or what it threw. */
+  private static ListPageWriter.Jobs join(Future<ListPageWriter.Jobs> run) {
+    try {
+      return run.get();
+    } catch (ExecutionException failed) {
+      if (failed.getCause() instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      if (failed.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(failed.getCause());
+    } catch (InterruptedException stopping) {
+      run.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while a helper encoded half a page");
+    }
   }
 
   /** The uids of {@code users} (names or numbers); null if one of them is no known user. */

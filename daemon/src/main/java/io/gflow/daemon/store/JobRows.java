@@ -109,18 +109,18 @@ final class JobRows {
 
   /** Reads the row at the result's cursor, which must have {@link #COLUMNS} in order. */
   static Job read(ResultSet row) throws SQLException {
-    return read(row, true);
+    return read(row, true).decode();
   }
 
   /**
-   * As {@link #read(ResultSet)}; without {@code withEnv} the spec's environment is left empty
-   * ({@link SpecReader#read(byte[], boolean)}).
+   * As {@link #read(ResultSet)}, the spec decoded only when the job is, and then without its
+   * environment ({@link SpecReader#read(byte[], boolean)}).
    */
-  static Job readWithoutEnv(ResultSet row) throws SQLException {
+  static StoredJob readWithoutEnv(ResultSet row) throws SQLException {
     return read(row, false);
   }
 
-  private static Job read(ResultSet row, boolean withEnv) throws SQLException {
+  private static StoredJob read(ResultSet row, boolean withEnv) throws SQLException {
     // Positional access in COLUMNS order: by-name lookups cost more than the row itself.
     int index = 0;
     long id = row.getLong(++index);
@@ -140,21 +140,25 @@ final class JobRows {
     List<Integer> assignedGpus = gpus(text(row, ++index), id);
     long pid = row.getLong(++index);
     long pidStartTicks = row.getLong(++index);
-    return new Job(
+    byte[] spec = row.getBytes(++index);
+    return new StoredJob(
         id,
-        arrayJobId,
-        arrayTaskId == null ? null : arrayTaskId.intValue(),
-        owner,
-        SpecReader.read(row.getBytes(++index), withEnv),
-        state,
-        reason,
-        submitTime,
-        startTime,
-        endTime,
-        exit,
-        assignedGpus,
-        pid,
-        pidStartTicks);
+        () ->
+            new Job(
+                id,
+                arrayJobId,
+                arrayTaskId == null ? null : arrayTaskId.intValue(),
+                owner,
+                SpecReader.read(spec, withEnv),
+                state,
+                reason,
+                submitTime,
+                startTime,
+                endTime,
+                exit,
+                assignedGpus,
+                pid,
+                pidStartTicks));
   }
 
   /**

@@ -222,10 +222,11 @@ public final class JobStore implements AutoCloseable {
   }
 
   /**
-   * As {@link #list}, each job's spec with an empty environment: for a listing, which never shows
-   * it (a job's environment can be most of its stored text).
+   * As {@link #list}, each job's spec decoded only when the job is, and then with an empty
+   * environment: for a listing, which never shows it (a job's environment can be most of its stored
+   * text) and decodes its jobs on the threads that encode them.
    */
-  public List<Job> listWithoutEnv(JobQuery query) {
+  public List<StoredJob> listWithoutEnv(JobQuery query) {
     return reader.listWithoutEnv(query);
   }
 

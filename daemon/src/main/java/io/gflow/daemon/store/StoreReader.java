@@ -54,7 +54,7 @@ final class StoreReader {
     return query(listSql(JobRows.SELECT, query, arguments), arguments, JobRows::read);
   }
 
-  List<Job> listWithoutEnv(JobQuery query) {
+  List<StoredJob> listWithoutEnv(JobQuery query) {
     List<Object> arguments = new ArrayList<>();
     return query(listSql(JobRows.SELECT, query, arguments), arguments, JobRows::readWithoutEnv);
   }

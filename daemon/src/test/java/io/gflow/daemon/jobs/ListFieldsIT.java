@@ -84,6 +84,74 @@ class ListFieldsIT {
     assertTrue(jobs(whole).get(0).has("stdout_path"), whole.toString());
   }
 
+  /** The jobs of every page of size {@code limit}, one call per page, as JSON text. */
+  private List<String> paged(int limit, String fields) throws Exception {
+    List<String> jobs = new java.util.ArrayList<>();
+    String after = "";
+    while (true) {
+      JsonObject page =
+          call(Methods.JOB_LIST, "{\"limit\":" + limit + after + ",\"fields\":" + fields + "}");
+      jobs(page).forEach(job -> jobs.add(Json.write(job)));
+      if (page.get("next") instanceof io.gflow.protocol.json.JsonNumber next) {
+        after = ",\"after_id\":" + next.exactLong().getAsLong();
+      } else {
+        return jobs;
+      }
+    }
+  }
+
+  @Test
+  void list_pagesBigEnoughToEncodeInHalves_sameJobsAsSmallPages() throws Exception {
+    int tasks = 2 * QueryHandlers.SPLIT_AT + 1;
+    call(
+        Methods.JOB_SUBMIT,
+        "{\"command\":[\"true\"],\"cwd\":\"/tmp\",\"env\":{\"A\":\"1\"},\"name\":\"big\","
+            + "\"array\":\"0-"
+            + (tasks - 1)
+            + "\",\"hold\":true}");
+    int small = QueryHandlers.SPLIT_AT / 2 - 1;
+    // Whole jobs (their specs decoded by the encoding threads), and a summary table's members.
+    for (String fields : List.of("[]", "[\"name\",\"state\",\"reason\"]")) {
+      List<String> big = paged(tasks, fields);
+      assertEquals(tasks, big.size(), fields);
+      assertEquals(paged(small, fields), big, fields);
+      assertEquals(paged(QueryHandlers.SPLIT_AT, fields), big, fields);
+    }
+  }
+
+  @Test
+  void list_bigPageWithADamagedSpec_isAnErrorAndTheDaemonServesOn() throws Exception {
+    int tasks = 2 * QueryHandlers.SPLIT_AT;
+    call(
+        Methods.JOB_SUBMIT,
+        "{\"command\":[\"true\"],\"cwd\":\"/tmp\",\"env\":{},\"name\":\"big\","
+            + "\"array\":\"0-"
+            + (tasks - 1)
+            + "\",\"hold\":true}");
+    // One job in each half of the page: whichever thread decodes it, the call fails whole.
+    try (java.sql.Connection db =
+            java.sql.DriverManager.getConnection(
+                "jdbc:sqlite:" + daemon.stateDir().resolve("gflow.db"));
+        java.sql.Statement update = db.createStatement()) {
+      update.setQueryTimeout(10);
+      assertEquals(2, update.executeUpdate("UPDATE jobs SET spec = '{' WHERE id IN (3, 1500)"));
+    }
+
+    RpcException refused =
+        assertThrows(RpcException.class, () -> call(Methods.JOB_LIST, "{\"limit\":" + tasks + "}"));
+
+    assertEquals(ErrorCode.INTERNAL_ERROR, refused.code(), refused.getMessage());
+    assertEquals(
+        QueryHandlers.SPLIT_AT / 2,
+        jobs(call(
+                Methods.JOB_LIST,
+                "{\"after_id\":1500,\"limit\":" + QueryHandlers.SPLIT_AT / 2 + "}"))
+            .size());
+    assertEquals(
+        tasks,
+        jobs(call(Methods.JOB_LIST, "{\"fields\":[\"name\"],\"limit\":" + tasks + "}")).size());
+  }
+
   /** {@code job} with only {@code id} and the members named in {@code fields}, in its order. */
   private static JsonObject projected(JsonObject job, List<String> fields) {
     JsonObject.Builder members = JsonObject.builder();

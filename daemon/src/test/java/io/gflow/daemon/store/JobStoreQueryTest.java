@@ -75,7 +75,8 @@ class JobStoreQueryTest {
     assertEquals(5, jobs.size());
     assertEquals(
         jobs.stream().map(job -> job.withSpec(SpecReaderTest.withoutEnv(job.spec()))).toList(),
-        store.listWithoutEnv(query));
+        store.listWithoutEnv(query).stream().map(StoredJob::decode).toList());
+    assertEquals(ids(jobs), store.listWithoutEnv(query).stream().map(StoredJob::id).toList());
   }
 
   @Test

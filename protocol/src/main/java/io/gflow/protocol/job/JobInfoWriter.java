@@ -24,8 +24,10 @@ final class JobInfoWriter {
   private static final byte[][] MEMBERS = members();
 
   private final PlainJson.Output out;
-  private final Set<JobField> fields;
-  private final boolean all;
+
+  /** By ordinal, whether the member is written. */
+  private final boolean[] wanted = new boolean[JobField.values().length];
+
   private final char[] instantText = new char[WireInstants.MAX_PLAIN_CHARS];
   private JsonStreams.Buffer scratch;
   private JsonGenerator generator;
@@ -36,8 +38,9 @@ final class JobInfoWriter {
    */
   JobInfoWriter(PlainJson.Output out, Set<JobField> fields) {
     this.out = out;
-    this.fields = fields;
-    this.all = fields.isEmpty();
+    for (JobField field : JobField.values()) {
+      wanted[field.ordinal()] = fields.isEmpty() || fields.contains(field);
+    }
   }
 
   void write(JobInfo job) {
@@ -88,7 +91,7 @@ final class JobInfoWriter {
   }
 
   private boolean wants(JobField field) {
-    return all || fields.contains(field);
+    return wanted[field.ordinal()];
   }
 
   private void name(JobField field) {

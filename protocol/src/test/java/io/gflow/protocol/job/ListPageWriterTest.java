@@ -66,6 +66,35 @@ class ListPageWriterTest {
   }
 
   @Test
+  void page_withRunsEncodedApart_sameTextAsJobByJob() {
+    List<JobInfo> jobs = List.of(JOB, REDACTED, SCRIPT_JOB, AWKWARD_JOB, JOB);
+    for (Set<JobField> fields : List.of(Set.<JobField>of(), EnumSet.of(JobField.NAME))) {
+      ListPageWriter oneByOne = new ListPageWriter(fields);
+      jobs.forEach(oneByOne::add);
+      String expected = oneByOne.finish(3L).text();
+
+      ListPageWriter page = new ListPageWriter(fields);
+      page.add(jobs.get(0));
+      ListPageWriter.Jobs second = page.newJobs();
+      ListPageWriter.Jobs third = page.newJobs();
+      second.add(jobs.get(1));
+      second.add(jobs.get(2));
+      third.add(jobs.get(3));
+      page.add(second);
+      page.add(page.newJobs()); // an empty run adds nothing
+      page.add(third);
+      page.add(jobs.get(4));
+
+      assertEquals(expected, page.finish(3L).text(), fields.toString());
+    }
+    ListPageWriter runsOnly = new ListPageWriter();
+    ListPageWriter.Jobs run = runsOnly.newJobs();
+    jobs.forEach(run::add);
+    runsOnly.add(run);
+    assertEquals(page(jobs, null), runsOnly.finish(null).text());
+  }
+
+  @Test
   void page_equalsTheRecordsTree() {
     List<JobInfo> jobs = List.of(JOB, REDACTED, SCRIPT_JOB, AWKWARD_JOB);
     assertEquals(Json.write(new ListResult(jobs, 9L).toJson()), page(jobs, 9L));
