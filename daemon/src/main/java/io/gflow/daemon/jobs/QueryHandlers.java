@@ -47,8 +47,11 @@ import java.util.function.ToLongFunction;
  * Thread-safe.
  */
 final class QueryHandlers {
-  /** The size from which a page is encoded in two halves ({@link #page}). */
+  /** The size from which a run of a page is encoded in two halves ({@link #page}). */
   static final int SPLIT_AT = 1_000;
+
+  /** The most jobs of a page read at once ({@link #page}). */
+  static final int RUN = 2 * SPLIT_AT;
 
   private final JobStore store;
   private final JobViews views;
@@ -104,7 +107,8 @@ final class QueryHandlers {
       // Nothing asked for is only in the spec (e.g. gqueue's default table): skip decoding it.
       return page(
           request,
-          store.listSummaries(query),
+          query,
+          store::listSummaries,
           JobSummary::id,
           job -> views.view(context, job, rules));
     }
@@ -114,20 +118,46 @@ final class QueryHandlers {
             || fields.contains(JobField.STDERR_PATH);
     return page(
         request,
-        store.listWithoutEnv(query), // a listing never shows the environment
+        query,
+        store::listWithoutEnv, // a listing never shows the environment
         StoredJob::id,
         job -> views.view(context, job.decode(), rules, false, withPaths));
   }
 
   /**
-   * The page of {@code jobs}, encoded as they are viewed: a page can hold 100,000 jobs, too many to
-   * build as trees. The fields only leave members out of what the caller may see (redaction comes
-   * first). From {@link #SPLIT_AT} jobs on, the first half is viewed and encoded on a helper thread
-   * while this one does the second, if a helper is free (else this thread does both).
+   * The page of {@code query}'s jobs, encoded as they are viewed: a page can hold 100,000 jobs, too
+   * many to build as trees. The fields only leave members out of what the caller may see (redaction
+   * comes first). The page is read in runs of at most {@link #RUN} jobs (a listed job keeps its
+   * stored spec until it is encoded), and a run of {@link #SPLIT_AT} jobs or more is encoded in two
+   * halves, the first on a helper thread if one is free.
    */
   private <T> JsonValue page(
-      ListRequest request, List<T> jobs, ToLongFunction<T> id, Function<T, JobInfo> view) {
+      ListRequest request,
+      JobQuery query,
+      Function<JobQuery, List<T>> read,
+      ToLongFunction<T> id,
+      Function<T, JobInfo> view) {
     ListPageWriter page = new ListPageWriter(request.fields());
+    int listed = 0;
+    long last = query.afterId();
+    while (true) {
+      int wanted = Math.min(RUN, query.limit() - listed);
+      List<T> jobs = read.apply(query.after(last, wanted));
+      encode(page, jobs, view);
+      listed += jobs.size();
+      if (!jobs.isEmpty()) {
+        last = id.applyAsLong(jobs.get(jobs.size() - 1));
+      }
+      if (jobs.size() < wanted || listed == query.limit()) {
+        break;
+      }
+    }
+    boolean full = listed == query.limit(); // limit >= 1
+    return page.finish(full ? last : null);
+  }
+
+  /** Adds {@code jobs} to {@code page}: in two halves from {@link #SPLIT_AT} jobs on. */
+  private <T> void encode(ListPageWriter page, List<T> jobs, Function<T, JobInfo> view) {
     int half = jobs.size() >= SPLIT_AT ? jobs.size() / 2 : 0;
     Future<ListPageWriter.Jobs> first = null;
     if (half > 0) {
@@ -135,7 +165,7 @@ final class QueryHandlers {
       try {
         first = helpers.submit(() -> encode(run, jobs.subList(0, half), view));
       } catch (RejectedExecutionException busy) {
-        first = null;
+        // Every helper is busy with another listing: this thread encodes the whole run.
       }
     }
     ListPageWriter.Jobs rest;
@@ -151,8 +181,6 @@ final class QueryHandlers {
       page.add(join(first));
     }
     page.add(rest);
-    boolean full = jobs.size() == request.limit(); // limit >= 1
-    return page.finish(full ? id.applyAsLong(jobs.get(jobs.size() - 1)) : null);
   }
 
   private static <T> ListPageWriter.Jobs encode(

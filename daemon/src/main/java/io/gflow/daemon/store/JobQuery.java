@@ -48,6 +48,11 @@ public record JobQuery(
 
   /** The same filters, the page after {@code lastId}. */
   public JobQuery after(long lastId) {
+    return after(lastId, limit);
+  }
+
+  /** The same filters, the {@code limit} jobs after {@code lastId}. */
+  public JobQuery after(long lastId, int limit) {
     return new JobQuery(uids, states, ids, names, since, limit, lastId);
   }
 
