@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -186,6 +187,11 @@ final class ResourcePool {
   }
 
   private static List<Integer> lowest(Set<Integer> from, int count) {
-    return from.stream().sorted().limit(count).toList();
+    if (count <= 0) {
+      return List.of(); // a CPU-only job: every start of one comes here
+    }
+    List<Integer> sorted = new ArrayList<>(from);
+    Collections.sort(sorted);
+    return List.copyOf(sorted.subList(0, Math.min(count, sorted.size())));
   }
 }
