@@ -31,9 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -86,7 +85,7 @@ final class QueryHandlers {
     return store.get(id).orElseThrow(() -> JobAccess.notFound(id));
   }
 
-  JsonValue list(CallContext context, JsonValue params) {
+  JsonValue list(CallContext context, JsonValue params) throws Exception {
     ListRequest request = ListRequest.fromJson(params);
     Set<Long> uids = uids(request.users());
     if (uids == null) {
@@ -136,7 +135,8 @@ final class QueryHandlers {
       JobQuery query,
       Function<JobQuery, List<T>> read,
       ToLongFunction<T> id,
-      Function<T, JobInfo> view) {
+      Function<T, JobInfo> view)
+      throws Exception {
     ListPageWriter page = new ListPageWriter(request.fields());
     int listed = 0;
     long last = query.afterId();
@@ -157,13 +157,15 @@ final class QueryHandlers {
   }
 
   /** Adds {@code jobs} to {@code page}: in two halves from {@link #SPLIT_AT} jobs on. */
-  private <T> void encode(ListPageWriter page, List<T> jobs, Function<T, JobInfo> view) {
+  private <T> void encode(ListPageWriter page, List<T> jobs, Function<T, JobInfo> view)
+      throws Exception {
     int half = jobs.size() >= SPLIT_AT ? jobs.size() / 2 : 0;
-    Future<ListPageWriter.Jobs> first = null;
+    CompletableFuture<ListPageWriter.Jobs> first = null;
     if (half > 0) {
       ListPageWriter.Jobs run = page.newJobs();
       try {
-        first = helpers.submit(() -> encode(run, jobs.subList(0, half), view));
+        first =
+            CompletableFuture.supplyAsync(() -> encode(run, jobs.subList(0, half), view), helpers);
       } catch (RejectedExecutionException busy) {
         // Every helper is busy with another listing: this thread encodes the whole run.
       }
@@ -178,7 +180,7 @@ final class QueryHandlers {
       throw failed;
     }
     if (first != null) {
-      page.add(join(first));
+      page.add(Futures.await(first));
     }
     page.add(rest);
   }
@@ -189,25 +191,6 @@ final class QueryHandlers {
       run.add(view.apply(job));
     }
     return run;
-  }
-
-  /** The helper's run, or what it threw. */
-  private static ListPageWriter.Jobs join(Future<ListPageWriter.Jobs> run) {
-    try {
-      return run.get();
-    } catch (ExecutionException failed) {
-      if (failed.getCause() instanceof RuntimeException unchecked) {
-        throw unchecked;
-      }
-      if (failed.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(failed.getCause());
-    } catch (InterruptedException stopping) {
-      run.cancel(true);
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while a helper encoded half a page");
-    }
   }
 
   /** The uids of {@code users} (names or numbers); null if one of them is no known user. */
