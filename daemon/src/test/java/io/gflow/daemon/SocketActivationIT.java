@@ -132,6 +132,37 @@ class SocketActivationIT {
     }
   }
 
+  @Test
+  void activated_datagramSocket_isRefusedWithTheWayOut() throws Exception {
+    assumeTrue(Files.isExecutable(ACTIVATOR), "systemd-socket-activate missing");
+    daemon.spawn(List.of(ACTIVATOR.toString(), "-d", "-l", daemon.socket().toString()), Map.of());
+    awaitBound(daemon.socket());
+    try (org.newsclub.net.unix.AFUNIXDatagramSocket sender =
+        org.newsclub.net.unix.AFUNIXDatagramSocket.newInstance()) {
+      // A datagram makes systemd-socket-activate exec gflowd with the socket as descriptor 3.
+      sender.connect(AFUNIXSocketAddress.of(daemon.socket()));
+      sender.send(new java.net.DatagramPacket(new byte[] {'x'}, 1));
+    }
+
+    assertTrue(daemon.process().waitFor(60, TimeUnit.SECONDS), "gflowd did not exit");
+    assertEquals(1, daemon.process().exitValue(), daemon.logs());
+    String logs = daemon.logs();
+    assertTrue(logs.contains("gflowd: cannot start: socket activation (LISTEN_FDS):"), logs);
+    assertTrue(logs.contains("not a listening stream socket"), logs);
+    assertTrue(logs.contains("without Accept=yes"), logs);
+  }
+
+  /** Returns once something is bound at {@code path}. */
+  private static void awaitBound(Path path) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("nothing bound at " + path);
+      }
+      Thread.sleep(20);
+    }
+  }
+
   /** The inode of the listening socket bound at {@code path}, once it is bound. */
   private static String awaitListeningInode(Path path) throws Exception {
     String suffix = " " + path;
