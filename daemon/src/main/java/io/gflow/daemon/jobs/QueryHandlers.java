@@ -170,18 +170,20 @@ final class QueryHandlers {
         // Every helper is busy with another listing: this thread encodes the whole run.
       }
     }
+    if (first == null) {
+      for (T job : jobs) {
+        page.add(view.apply(job)); // straight into the page: no run to copy
+      }
+      return;
+    }
     ListPageWriter.Jobs rest;
     try {
-      rest = encode(page.newJobs(), jobs.subList(first == null ? 0 : half, jobs.size()), view);
+      rest = encode(page.newJobs(), jobs.subList(half, jobs.size()), view);
     } catch (RuntimeException | Error failed) {
-      if (first != null) {
-        first.cancel(true);
-      }
+      first.cancel(true);
       throw failed;
     }
-    if (first != null) {
-      page.add(Futures.await(first));
-    }
+    page.add(Futures.await(first));
     page.add(rest);
   }
 
