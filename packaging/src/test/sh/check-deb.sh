@@ -13,7 +13,7 @@
 # the daemon (the socket stays), then removes and purges the package (/var/lib/gflow stays).
 # It refuses to touch a machine where a system gflow is in use (see below).
 #
-# Usage: check-deb.sh DIST_DIR TARGET_DIR      (TARGET_DIR holds gflow_<version>_all.deb)
+# Usage: check-deb.sh DIST_DIR TARGET_DIR      (TARGET_DIR holds gflow_<version>_<arch>.deb)
 # GFLOW_SHELLCHECK=required (default) fails without shellcheck; optional only warns.
 set -eu
 
@@ -72,9 +72,9 @@ expect_mode() {
   [ "$got" = "$2" ] || fail "$1 is $got, wanted $2"
 }
 
-set -- "$target"/gflow_*_all.deb
+set -- "$target"/gflow_*.deb
 if [ "$#" -ne 1 ] || [ ! -f "$1" ]; then
-  echo "check-deb: FAIL: wanted exactly one gflow_*_all.deb in $target, found: $*" >&2
+  echo "check-deb: FAIL: wanted exactly one gflow_*.deb in $target, found: $*" >&2
   exit 1
 fi
 deb=$1
@@ -89,7 +89,10 @@ version=$(dpkg-deb -f "$deb" Version)
 case $version in
   *-* | *[!0-9A-Za-z.+~]*) fail "version '$version' is not a Debian upstream version" ;;
 esac
-[ "$(dpkg-deb -f "$deb" Architecture)" = all ] || fail "Architecture is not all"
+# libexec/gflow-job is a program of the build host's: the package is for its architecture.
+arch=$(dpkg --print-architecture)
+[ "$(dpkg-deb -f "$deb" Architecture)" = "$arch" ] || fail "Architecture is not $arch"
+[ "${deb##*/}" = "gflow_${version}_$arch.deb" ] || fail "file name ${deb##*/} does not end in _$arch.deb"
 dpkg-deb -f "$deb" Depends | grep -q 'java17-runtime-headless' || fail "Depends lacks Java 17"
 
 # Every file of the distribution is in the .deb where the installed layout puts it.

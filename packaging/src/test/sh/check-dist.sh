@@ -63,6 +63,18 @@ done
 for launcher in "$dist"/bin/*; do
   [ -x "$launcher" ] || fail "not executable: ${launcher#"$dist"/}"
 done
+# The job launcher: a program built for this host (an ELF file that runs here and exits 127 on bad
+# usage), not a script.
+job=$dist/libexec/gflow-job
+if [ ! -x "$job" ]; then
+  fail "libexec/gflow-job missing or not executable"
+elif [ "$(head -c 4 "$job" | od -An -c | tr -d ' ')" != '177ELF' ]; then
+  fail "libexec/gflow-job is not an ELF program"
+else
+  status=0
+  "$job" relative/spool || status=$?
+  [ "$status" = 127 ] || fail "libexec/gflow-job relative/spool exited $status, wanted 127"
+fi
 for jar in gflow-cli gflow-daemon gflow-protocol jackson-core picocli; do
   [ -f "$dist/lib/$jar.jar" ] || fail "missing lib/$jar.jar"
 done
@@ -80,9 +92,13 @@ done
 (cd "$dist" && find . -type f | sed 's|^\./||' | sort) >"$work/dir-files"
 tar -tzf "$tarball" | grep -v '/$' | sed "s|^$name/||" | sort >"$work/tar-files"
 same_text "tarball file list vs $dist" "$work/dir-files" "$work/tar-files"
-tar -tvzf "$tarball" | awk -v bin="$name/bin/" '
-  index($NF, bin) == 1 && $NF != bin && $1 != "-rwxr-xr-x" { print "  " $1 " " $NF; bad = 1 }
-  END { exit bad }' >&2 || fail "tarball launchers not -rwxr-xr-x (above)"
+tar -tvzf "$tarball" | awk -v bin="$name/bin/" -v job="$name/libexec/gflow-job" '
+  (index($NF, bin) == 1 && $NF != bin || $NF == job) && $1 != "-rwxr-xr-x" {
+    print "  " $1 " " $NF; bad = 1
+  }
+  END { exit bad }' >&2 || fail "tarball launchers or gflow-job not -rwxr-xr-x (above)"
+tar -xzOf "$tarball" "$name/libexec/gflow-job" | cmp -s - "$job" ||
+  fail "the tarball's libexec/gflow-job differs from $job"
 
 # --- shellcheck --------------------------------------------------------------------------
 if command -v shellcheck >/dev/null 2>&1; then

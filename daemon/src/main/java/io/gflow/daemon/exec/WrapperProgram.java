@@ -10,8 +10,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Finds the job wrapper {@code gflow-job}, a Perl program (perl-base is Essential on Debian).
- * Stateless and thread-safe.
+ * Finds the job launcher and wrapper {@code gflow-job}, a C program built with the daemon ({@code
+ * src/main/c}) into its jar. Stateless and thread-safe.
  *
  * <p>An installed distribution sets the system property {@code gflow.home} and ships the wrapper in
  * {@code ${gflow.home}/libexec/}. Without it (tests, a bare jar) the copy inside the jar is

@@ -215,20 +215,6 @@ class JobRunnerLaunchIT {
     assertRunsIsolatedAndDiesBySignal(fixture, 8);
   }
 
-  @Test
-  void launch_wrapperOnUnknownArchitecture_sameJobThroughFcntlAndPosix() throws Exception {
-    String text = Files.readString(WrapperProgram.locate(dir.resolve("state")));
-    // No ELF machine in the table: the wrapper must take everything from Fcntl and POSIX.
-    String generic = text.replace("our %ABIS = (", "our %ABIS = ();\nmy %unused = (");
-    assertNotEquals(text, generic);
-    Path wrapper = Files.writeString(dir.resolve("gflow-job-generic"), generic);
-    Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
-    try (RunnerFixture other =
-        new RunnerFixture(dir.resolve("state"), PrivilegeDrop.none(), wrapper)) {
-      assertRunsIsolatedAndDiesBySignal(other, 21);
-    }
-  }
-
   /**
    * The open fds of {@code pid} once it holds only 0-2, or after 5 s. The job's pid is recorded as
    * soon as it has exec'd, when its dynamic loader may still have a library open for a moment; an

@@ -1,21 +1,26 @@
 package io.gflow.daemon.exec;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gflow.daemon.job.ExitStatus;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -33,7 +38,7 @@ class WrapperProgramTest {
     assertEquals(dir.resolve("libexec/gflow-job"), wrapper);
     assertEquals("rwxr-xr-x", mode(wrapper));
     assertEquals("rwxr-xr-x", mode(wrapper.getParent()));
-    assertEquals("#!/usr/bin/perl", Files.readAllLines(wrapper).get(0));
+    assertArrayEquals(resource(), Files.readAllBytes(wrapper));
   }
 
   @Test
@@ -43,66 +48,15 @@ class WrapperProgramTest {
 
     WrapperProgram.extract(dir);
 
-    assertEquals("#!/usr/bin/perl", Files.readAllLines(wrapper).get(0));
+    assertArrayEquals(resource(), Files.readAllBytes(wrapper));
   }
 
   @Test
-  void wrapper_perlSyntaxCheck_passes() throws Exception {
-    Path wrapper = WrapperProgram.extract(dir);
-    Process check =
-        new ProcessBuilder("perl", "-c", "-Mstrict", "-Mwarnings", wrapper.toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  void resource_isAnElfProgram() throws Exception {
+    byte[] program = resource();
 
-    assertEquals(0, check.waitFor(), output);
-    assertEquals(wrapper + " syntax OK\n", output);
-  }
-
-  @Test
-  void wrapper_onX86OrArm_loadsNoModule() throws Exception {
-    assumeTrue(List.of("amd64", "aarch64").contains(System.getProperty("os.arch")));
-    Path wrapper = WrapperProgram.extract(dir);
-
-    String loaded =
-        perl(
-            "do $ARGV[0]; init_abi(); print join(' ', grep { $_ ne $ARGV[0] } sort keys %INC)",
-            wrapper);
-
-    assertEquals("", loaded, "a module costs milliseconds on every launch");
-  }
-
-  @Test
-  void wrapper_openFlags_matchFcntl() throws Exception {
-    Path wrapper = WrapperProgram.extract(dir);
-
-    String flags =
-        perl(
-            "use Fcntl; do $ARGV[0]; init_abi();"
-                + " print join(' ', $O{RDONLY} == O_RDONLY, $O{WRONLY} == O_WRONLY,"
-                + " $O{CREAT} == O_CREAT, $O{EXCL} == O_EXCL, $O{TRUNC} == O_TRUNC,"
-                + " $O{APPEND} == O_APPEND, $O{NOFOLLOW} == O_NOFOLLOW)",
-            wrapper);
-
-    assertEquals("1 1 1 1 1 1 1", flags);
-  }
-
-  @Test
-  void quickExit_endsWithTheStatus_withoutPerlsDestruction() throws Exception {
-    Path wrapper = WrapperProgram.extract(dir);
-    Process perl =
-        new ProcessBuilder(
-                "perl",
-                "-e",
-                "do $ARGV[0]; init_abi(); $| = 1; END { print ' destructed' }"
-                    + " print 'ending'; quick_exit(7)",
-                wrapper.toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(perl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-
-    assertEquals(7, perl.waitFor(), output);
-    assertEquals("ending", output, "the exit is the syscall's: no END block, no destruction");
+    assertArrayEquals(
+        new byte[] {0x7f, 'E', 'L', 'F'}, Arrays.copyOf(program, 4), "built by the daemon module");
   }
 
   @Test
@@ -130,6 +84,108 @@ class WrapperProgramTest {
     assertTrue(replies[1].startsWith("started "), replies[1]);
     assertTrue(replies[2].startsWith("exited "), replies[2]);
     assertEquals(Optional.of(ExitStatus.exited(0)), spool.exitStatus());
+  }
+
+  @Test
+  void serve_requestsInPiecesAndSpoolNotAbsolute_eachAnsweredInOrder() throws Exception {
+    Path wrapper = WrapperProgram.extract(dir);
+    SpoolDir spool = new SpoolDir(dir.resolve("spool"));
+    spool.create();
+    Path out = dir.resolve("out");
+    byte[] inputs =
+        SpoolDir.encodeInputs(
+            List.of("/bin/echo", "whole"), Map.of(), "/", new OutputPaths(out, out));
+    byte[] request = concat((spool.path() + " " + inputs.length + "\n").getBytes(), inputs);
+    Process serve = new ProcessBuilder(wrapper.toString(), "--serve").start();
+    try (OutputStream requests = serve.getOutputStream()) {
+      requests.write(("relative " + inputs.length + "\n").getBytes(StandardCharsets.UTF_8));
+      requests.write(inputs);
+      // The launcher reads what the pipe holds: a request cut inside its line and its inputs.
+      for (int at = 0; at < request.length; at += 7) {
+        requests.write(request, at, Math.min(7, request.length - at));
+        requests.flush();
+        Thread.sleep(1);
+      }
+    }
+    String[] replies =
+        new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n");
+
+    assertEquals(0, serve.waitFor());
+    assertEquals("failed spool directory is not an absolute path", replies[0]);
+    assertTrue(replies[1].startsWith("started "), replies[1]);
+    assertEquals("exited " + replies[1].substring(8) + " 0", replies[2]);
+    assertEquals("whole\n", Files.readString(out));
+  }
+
+  @Test
+  void serve_manyWrappersEndingInAnyOrder_eachReapedAndReportedOnce() throws Exception {
+    Path wrapper = WrapperProgram.extract(dir);
+    int jobs = 24;
+    ByteArrayOutputStream requests = new ByteArrayOutputStream();
+    for (int i = 0; i < jobs; i++) {
+      SpoolDir spool = new SpoolDir(dir.resolve("spool-" + i));
+      spool.create();
+      String delay = "0." + (jobs - i) % 5;
+      byte[] inputs =
+          SpoolDir.encodeInputs(
+              List.of("/bin/sleep", delay),
+              Map.of(),
+              "/",
+              new OutputPaths(Path.of("/dev/null"), Path.of("/dev/null")));
+      requests.write((spool.path() + " " + inputs.length + "\n").getBytes());
+      requests.write(inputs);
+    }
+    Process serve = new ProcessBuilder(wrapper.toString(), "--serve").start();
+    try (OutputStream in = serve.getOutputStream()) {
+      in.write(requests.toByteArray());
+    }
+    List<String> replies =
+        List.of(
+            new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+
+    assertEquals(0, serve.waitFor());
+    Set<String> started = new HashSet<>();
+    Set<String> exited = new HashSet<>();
+    for (String reply : replies) {
+      String[] words = reply.split(" ");
+      if (words[0].equals("started")) {
+        assertTrue(started.add(words[1]), reply);
+      } else {
+        assertEquals(List.of("exited", words[1], "0"), List.of(words), reply);
+        assertTrue(started.contains(words[1]), "exited before started: " + reply);
+        assertTrue(exited.add(words[1]), reply);
+      }
+    }
+    assertEquals(jobs, started.size());
+    assertEquals(started, exited);
+    for (int i = 0; i < jobs; i++) {
+      SpoolDir spool = new SpoolDir(dir.resolve("spool-" + i));
+      assertEquals(Optional.of(ExitStatus.exited(0)), spool.exitStatus(), "job " + i);
+    }
+  }
+
+  @Test
+  void wrapper_environment_exactlyTheInputsLastValueOfANameWinning() throws Exception {
+    Path wrapper = WrapperProgram.extract(dir);
+    SpoolDir spool = new SpoolDir(dir.resolve("spool"));
+    spool.create();
+    Path out = dir.resolve("out");
+    String items =
+        "/\0"
+            + out
+            + "\0"
+            + out
+            + "\0"
+            + "3\0/bin/sh\0-c\0echo \"$A|${LEAK-unset}|$B\"\0"
+            + "A=first\0B=x=y\0A=last\0";
+    Files.writeString(spool.path().resolve(SpoolDir.INPUTS), items);
+    ProcessBuilder byHand = new ProcessBuilder(wrapper.toString(), spool.path().toString());
+    byHand.environment().put("LEAK", "from the wrapper's own environment");
+    Process run = byHand.redirectErrorStream(true).start();
+    run.getInputStream().readAllBytes();
+
+    assertEquals(0, run.waitFor());
+    assertEquals("last|unset|x=y\n", Files.readString(out));
   }
 
   @Test
@@ -218,15 +274,16 @@ class WrapperProgramTest {
     }
   }
 
-  /** Runs {@code perl -e CODE WRAPPER} and returns its output; fails unless it exits 0. */
-  private static String perl(String code, Path wrapper) throws Exception {
-    Process perl =
-        new ProcessBuilder("perl", "-e", code, wrapper.toString())
-            .redirectErrorStream(true)
-            .start();
-    String output = new String(perl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, perl.waitFor(), output);
-    return output;
+  private static byte[] concat(byte[] first, byte[] second) {
+    byte[] both = Arrays.copyOf(first, first.length + second.length);
+    System.arraycopy(second, 0, both, first.length, second.length);
+    return both;
+  }
+
+  private static byte[] resource() throws IOException {
+    try (InputStream in = WrapperProgram.class.getResourceAsStream(WrapperProgram.RESOURCE)) {
+      return in.readAllBytes();
+    }
   }
 
   private static String mode(Path path) throws IOException {
