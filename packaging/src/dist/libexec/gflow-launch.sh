@@ -56,6 +56,8 @@ gflow_release_major() {
         JAVA_VERSION=*) gflow_parse_major "$gflow_value" ;;
         JAVA_RUNTIME_VERSION=*) gflow_runtime=$gflow_value ;;
       esac
+      # Both come first; the rest (MODULES, ...) is long, and read takes a byte per syscall.
+      [ -n "$gflow_major" ] && [ -n "$gflow_runtime" ] && break
     done <"$gflow_release"
     return 0
   done
@@ -68,11 +70,13 @@ gflow_find_java() {
     [ -x "$gflow_java" ] ||
       gflow_die "JAVA_HOME ($JAVA_HOME) has no bin/java; set JAVA_HOME to a Java 17 or newer home, or unset it to use java on PATH"
     gflow_java_home=$JAVA_HOME
+    gflow_real_home=
   else
     gflow_java=$(command -v java) ||
       gflow_die "no java on PATH; install Java 17 or newer, or set JAVA_HOME"
     gflow_java_home=$(readlink -f -- "$gflow_java") || gflow_java_home=$gflow_java
     gflow_java_home=${gflow_java_home%/bin/java}
+    gflow_real_home=$gflow_java_home # resolved already
   fi
   gflow_release_major "$gflow_java_home"
   if [ -z "$gflow_major" ]; then
@@ -136,18 +140,20 @@ gflow_cds_paths() {
 }
 
 # Sets gflow_fingerprint: what the archive depends on, computable without starting a JVM. The
-# JDK's resolved home and its build (release file); before Java 25 also the class path, since
-# an AppCDS archive cannot move (an AOT cache can, so a tarball's cache works where unpacked).
-# gflow-cds writes it at the top of the stamp file; the launcher compares.
+# JDK's resolved home and its build (release file); before Java 25 also where gflow is (its
+# resolved home, of which both class paths are made), since an AppCDS archive cannot move (an AOT
+# cache can, so a tarball's cache works where unpacked). gflow-cds writes it at the top of the
+# stamp file; the launcher compares. Short on purpose: the launcher reads it a byte per syscall.
 gflow_cds_fingerprint() {
-  gflow_real_home=$(readlink -f -- "$gflow_java_home") || gflow_real_home=$gflow_java_home
-  gflow_fingerprint="gflow-cds 2
+  if [ -z "$gflow_real_home" ]; then
+    gflow_real_home=$(readlink -f -- "$gflow_java_home") || gflow_real_home=$gflow_java_home
+  fi
+  gflow_fingerprint="gflow-cds 3
 java.home=$gflow_real_home
 java.runtime.version=$gflow_runtime"
   if [ "$gflow_major" -lt 25 ]; then
     gflow_fingerprint="$gflow_fingerprint
-java.class.path=$gflow_client_cp
-gflowd.class.path=$gflow_daemon_cp"
+gflow.home=$gflow_home"
   fi
 }
 
