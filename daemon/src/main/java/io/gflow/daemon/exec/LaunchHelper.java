@@ -141,7 +141,12 @@ final class LaunchHelper {
     if (reply.startsWith("failed ")) {
       throw new LaunchException("job launcher: " + reply.substring("failed ".length()));
     }
-    throw new LaunchException(
+    throw exited();
+  }
+
+  /** The failure of a launcher that has ended (or is ending): its pid and exit status. */
+  LaunchException exited() {
+    return new LaunchException(
         "the job launcher " + process.pid() + " exited with status " + exitStatus());
   }
 

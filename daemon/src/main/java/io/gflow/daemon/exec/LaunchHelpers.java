@@ -48,14 +48,19 @@ final class LaunchHelpers {
       LaunchHelper.WrapperExit onExit,
       long timeoutMillis)
       throws LaunchException {
+    LaunchHelper helper = null;
     for (int attempt = 0; attempt < 2; attempt++) {
-      LaunchHelper helper = forOwner(owner);
+      helper = forOwner(owner);
       long pid = helper.spawn(spool, inputs, onExit, timeoutMillis);
       if (pid > 0) {
         return new Spawned(helper, pid);
       }
     }
-    throw new LaunchException("the job launcher stopped before it took the job");
+    // The second launcher was started for this job: if it is gone, it ended before taking it
+    // (e.g. it could not be run at all), and its exit status says more than a retry could.
+    throw helper.gone()
+        ? helper.exited()
+        : new LaunchException("the job launcher stopped before it took the job");
   }
 
   /** A wrapper's pid and the launcher that forked it. */
