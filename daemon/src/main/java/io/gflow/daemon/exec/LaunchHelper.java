@@ -113,12 +113,8 @@ final class LaunchHelper {
     inFlight = onExit;
     String reply;
     try {
-      // One request: "SPOOLDIR LENGTH\n" and LENGTH bytes of inputs, in one write when small.
-      byte[] header = (spool.path() + " " + inputs.length + "\n").getBytes(StandardCharsets.UTF_8);
-      byte[] request = Arrays.copyOf(header, header.length + inputs.length);
-      System.arraycopy(inputs, 0, request, header.length, inputs.length);
       OutputStream requests = process.getOutputStream();
-      requests.write(request);
+      requests.write(request(spool, inputs)); // one write when small
       requests.flush();
       reply = replies.poll(timeoutMillis, TimeUnit.MILLISECONDS);
     } catch (IOException e) {
@@ -148,6 +144,14 @@ final class LaunchHelper {
   LaunchException exited() {
     return new LaunchException(
         "the job launcher " + process.pid() + " exited with status " + exitStatus());
+  }
+
+  /** One request to a launcher: "SPOOLDIR LENGTH\n" and LENGTH bytes of inputs. */
+  static byte[] request(SpoolDir spool, byte[] inputs) {
+    byte[] header = (spool.path() + " " + inputs.length + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] request = Arrays.copyOf(header, header.length + inputs.length);
+    System.arraycopy(inputs, 0, request, header.length, inputs.length);
+    return request;
   }
 
   /** Takes no more jobs; the launcher exits once the wrappers it started have ended. */

@@ -62,8 +62,7 @@ class WrapperProgramTest {
   @Test
   void serve_requestWithoutLength_refusedAndTheNextOneServed() throws Exception {
     Path wrapper = WrapperProgram.extract(dir);
-    SpoolDir spool = new SpoolDir(dir.resolve("spool"));
-    spool.create();
+    SpoolDir spool = newSpool("spool");
     byte[] inputs =
         SpoolDir.encodeInputs(
             List.of("/bin/true"),
@@ -73,8 +72,7 @@ class WrapperProgramTest {
     Process serve = new ProcessBuilder(wrapper.toString(), "--serve").start();
     try (OutputStream requests = serve.getOutputStream()) {
       requests.write((spool.path() + "\n").getBytes(StandardCharsets.UTF_8));
-      requests.write((spool.path() + " " + inputs.length + "\n").getBytes(StandardCharsets.UTF_8));
-      requests.write(inputs);
+      requests.write(LaunchHelper.request(spool, inputs));
     }
     String[] replies =
         new String(serve.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n");
@@ -89,13 +87,12 @@ class WrapperProgramTest {
   @Test
   void serve_requestsInPiecesAndSpoolNotAbsolute_eachAnsweredInOrder() throws Exception {
     Path wrapper = WrapperProgram.extract(dir);
-    SpoolDir spool = new SpoolDir(dir.resolve("spool"));
-    spool.create();
+    SpoolDir spool = newSpool("spool");
     Path out = dir.resolve("out");
     byte[] inputs =
         SpoolDir.encodeInputs(
             List.of("/bin/echo", "whole"), Map.of(), "/", new OutputPaths(out, out));
-    byte[] request = concat((spool.path() + " " + inputs.length + "\n").getBytes(), inputs);
+    byte[] request = LaunchHelper.request(spool, inputs);
     Process serve = new ProcessBuilder(wrapper.toString(), "--serve").start();
     try (OutputStream requests = serve.getOutputStream()) {
       requests.write(("relative " + inputs.length + "\n").getBytes(StandardCharsets.UTF_8));
@@ -123,8 +120,7 @@ class WrapperProgramTest {
     int jobs = 24;
     ByteArrayOutputStream requests = new ByteArrayOutputStream();
     for (int i = 0; i < jobs; i++) {
-      SpoolDir spool = new SpoolDir(dir.resolve("spool-" + i));
-      spool.create();
+      SpoolDir spool = newSpool("spool-" + i);
       String delay = "0." + (jobs - i) % 5;
       byte[] inputs =
           SpoolDir.encodeInputs(
@@ -132,8 +128,7 @@ class WrapperProgramTest {
               Map.of(),
               "/",
               new OutputPaths(Path.of("/dev/null"), Path.of("/dev/null")));
-      requests.write((spool.path() + " " + inputs.length + "\n").getBytes());
-      requests.write(inputs);
+      requests.write(LaunchHelper.request(spool, inputs));
     }
     Process serve = new ProcessBuilder(wrapper.toString(), "--serve").start();
     try (OutputStream in = serve.getOutputStream()) {
@@ -167,8 +162,7 @@ class WrapperProgramTest {
   @Test
   void wrapper_environment_exactlyTheInputsLastValueOfANameWinning() throws Exception {
     Path wrapper = WrapperProgram.extract(dir);
-    SpoolDir spool = new SpoolDir(dir.resolve("spool"));
-    spool.create();
+    SpoolDir spool = newSpool("spool");
     Path out = dir.resolve("out");
     String items =
         "/\0"
@@ -201,8 +195,7 @@ class WrapperProgramTest {
   @Test
   void wrapper_inputsFile_runsJobWithItsArgvEnvCwdAndOutput() throws Exception {
     Path wrapper = WrapperProgram.extract(dir);
-    SpoolDir spool = new SpoolDir(dir.resolve("spool"));
-    spool.create();
+    SpoolDir spool = newSpool("spool");
     Path out = dir.resolve("out");
     writeInputs(
         spool,
@@ -230,8 +223,7 @@ class WrapperProgramTest {
   @Test
   void wrapper_inputsWithBadArgvCount_recordsLaunchErrorAndExits127() throws Exception {
     Path wrapper = WrapperProgram.extract(dir);
-    SpoolDir spool = new SpoolDir(dir.resolve("spool"));
-    spool.create();
+    SpoolDir spool = newSpool("spool");
     Files.writeString(
         spool.path().resolve("inputs"), "/\0/dev/null\0/dev/null\0" + "5\0/bin/true\0");
 
@@ -274,10 +266,11 @@ class WrapperProgramTest {
     }
   }
 
-  private static byte[] concat(byte[] first, byte[] second) {
-    byte[] both = Arrays.copyOf(first, first.length + second.length);
-    System.arraycopy(second, 0, both, first.length, second.length);
-    return both;
+  /** A spool directory under the test's dir, created. */
+  private SpoolDir newSpool(String name) throws IOException {
+    SpoolDir spool = new SpoolDir(dir.resolve(name));
+    spool.create();
+    return spool;
   }
 
   private static byte[] resource() throws IOException {
