@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One long-lived launcher, {@code gflow-job --serve}, running as the jobs' user: it forks a wrapper
- * per job (no interpreter start per job) and reports each wrapper's end on its stdout, read here by
- * one thread. Its reports are not trusted beyond the jobs it launched: a pid it names is checked by
- * the caller, and its exit notices only end jobs it started. Thread-safe.
+ * per job (no program started per job but the job itself) and reports each wrapper's end on its
+ * stdout, read here by one thread. Its reports are not trusted beyond the jobs it launched: a pid
+ * it names is checked by the caller, and its exit notices only end jobs it started. Thread-safe.
  *
  * <p>Closing its stdin ({@link #retire}) makes it take no more jobs and exit once its wrappers have
  * ended; {@link #kill} ends it at once. Either way the wrappers live on: a wrapper the launcher has
