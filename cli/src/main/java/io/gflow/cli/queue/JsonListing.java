@@ -33,18 +33,19 @@ final class JsonListing implements QueuePages.Sink {
 
   @Override
   public Long page(byte[] frame, long id, PageFrame page) {
-    if (page != null) {
+    PageFrame.Jobs jobs = page == null ? null : page.jobs(frame);
+    if (jobs != null) {
       start();
-      if (page.count() > 0) {
+      if (jobs.count() > 0) {
         separate();
         int length = page.jobsEnd() - page.jobsStart();
-        if (page.ascii() && out instanceof ByteWriter bytes) {
+        if (jobs.ascii() && out instanceof ByteWriter bytes) {
           bytes.writeAscii(frame, page.jobsStart(), length);
         } else {
           out.write(decode(frame, page.jobsStart(), length));
         }
       }
-      return page.count() == 0 ? null : page.next();
+      return jobs.count() == 0 ? null : page.next();
     }
     ListResult result = ListResult.fromJson(RpcClient.result(frame, id));
     start();

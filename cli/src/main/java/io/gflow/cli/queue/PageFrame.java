@@ -4,63 +4,86 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Where the jobs are in one {@code job.list} reply frame as gflowd writes it ({@code
- * {"jsonrpc":"2.0","result":{"jobs":[...],"next":N},"id":ID}}), found by one pass over the bytes
- * without decoding the jobs, so that {@code gqueue --json} can pass them on as they are. Any other
- * shape (an error, another daemon's layout) is not located, and the caller decodes the frame
- * strictly instead. Immutable.
+ * {"jsonrpc":"2.0","result":{"jobs":[...],"next":N},"id":ID}}), found from the envelope at both
+ * ends of the frame without reading the jobs: {@link #jobs} reads them for {@code gqueue --json},
+ * which passes them on as they are, and a table reads them as it shows them ({@link PlainRows}).
+ * Any other shape (an error, another daemon's layout) is not located, and the caller decodes the
+ * frame strictly instead. Immutable.
  *
  * @param jobsStart index of the first job's opening brace (or of the closing bracket if none)
  * @param jobsEnd index of the array's closing bracket
- * @param count how many jobs the array holds
  * @param next the {@code next} member: the following page's {@code after_id}, null on the last
- * @param ascii whether every byte of the jobs is ASCII
  */
-record PageFrame(int jobsStart, int jobsEnd, int count, Long next, boolean ascii) {
+record PageFrame(int jobsStart, int jobsEnd, Long next) {
   private static final byte[] PREFIX = ascii("{\"jsonrpc\":\"2.0\",\"result\":{\"jobs\":[");
   private static final byte[] NEXT = ascii(",\"next\":");
   private static final byte[] NULL = ascii("null");
   private static final int MAX_ID_DIGITS = 18;
 
+  /**
+   * The jobs of a located page, read for where each one ends.
+   *
+   * @param count how many jobs the array holds
+   * @param ascii whether every byte of the jobs is ASCII
+   */
+  record Jobs(int count, boolean ascii) {}
+
   /** The page in {@code frame}, the reply to request {@code id}; null if it has another shape. */
   static PageFrame locate(byte[] frame, long id) {
-    if (!startsWith(frame, 0, PREFIX)) {
+    byte[] end = ascii("},\"id\":" + id + "}");
+    int pos = frame.length - end.length;
+    if (!startsWith(frame, 0, PREFIX) || pos < PREFIX.length || !startsWith(frame, pos, end)) {
       return null;
     }
-    int pos = PREFIX.length;
-    int count = 0;
+    Long next = null;
+    if (startsWith(frame, pos - NULL.length, NULL)) {
+      pos -= NULL.length;
+    } else {
+      int digits = 0;
+      while (pos - digits > 0 && frame[pos - digits - 1] >= '0' && frame[pos - digits - 1] <= '9') {
+        digits++;
+      }
+      if (digits == 0 || digits > MAX_ID_DIGITS || frame[pos - digits] == '0') {
+        return null;
+      }
+      pos -= digits;
+      next = Long.parseLong(new String(frame, pos, digits, StandardCharsets.US_ASCII));
+    }
+    int jobsEnd = pos - NEXT.length - 1;
+    if (jobsEnd < PREFIX.length || frame[jobsEnd] != ']' || !startsWith(frame, jobsEnd + 1, NEXT)) {
+      return null;
+    }
+    return new PageFrame(PREFIX.length, jobsEnd, next);
+  }
+
+  /** Whether the page holds no job. */
+  boolean empty() {
+    return jobsEnd == jobsStart;
+  }
+
+  /**
+   * The page's jobs in {@code frame} (the frame it was located in), found by one pass over their
+   * bytes without decoding them; null unless they are objects, one after the other with a comma
+   * between, that fill the array exactly.
+   */
+  Jobs jobs(byte[] frame) {
     Scan scan = new Scan(frame);
-    while (pos < frame.length && frame[pos] == '{') {
+    int count = 0;
+    int pos = jobsStart;
+    while (pos < jobsEnd) {
+      if (frame[pos] != '{') {
+        return null;
+      }
       pos = scan.afterObject(pos);
-      if (pos < 0 || pos >= frame.length) {
+      if (pos < 0 || pos > jobsEnd) {
         return null;
       }
       count++;
-      if (frame[pos] != ',') {
-        break;
-      }
-      pos++;
-    }
-    if (pos >= frame.length || frame[pos] != ']' || !startsWith(frame, pos + 1, NEXT)) {
-      return null;
-    }
-    int jobsEnd = pos;
-    pos += 1 + NEXT.length;
-    Long next = null;
-    if (startsWith(frame, pos, NULL)) {
-      pos += NULL.length;
-    } else {
-      int digits = digits(frame, pos);
-      if (digits == 0 || digits > MAX_ID_DIGITS || frame[pos] == '0') {
+      if (pos < jobsEnd && (frame[pos] != ',' || ++pos == jobsEnd)) {
         return null;
       }
-      next = Long.parseLong(new String(frame, pos, digits, StandardCharsets.US_ASCII));
-      pos += digits;
     }
-    byte[] end = ascii("},\"id\":" + id + "}");
-    if (!startsWith(frame, pos, end) || pos + end.length != frame.length) {
-      return null;
-    }
-    return new PageFrame(PREFIX.length, jobsEnd, count, next, !scan.beyondAscii);
+    return new Jobs(count, !scan.beyondAscii);
   }
 
   /**
@@ -141,17 +164,9 @@ record PageFrame(int jobsStart, int jobsEnd, int count, Long next, boolean ascii
     }
   }
 
-  private static int digits(byte[] frame, int pos) {
-    int count = 0;
-    while (pos + count < frame.length && frame[pos + count] >= '0' && frame[pos + count] <= '9') {
-      count++;
-    }
-    return count;
-  }
-
   /** Whether {@code frame} holds {@code expected} at {@code pos}. */
   static boolean startsWith(byte[] frame, int pos, byte[] expected) {
-    if (pos + expected.length > frame.length) {
+    if (pos < 0 || pos + expected.length > frame.length) {
       return false;
     }
     for (int i = 0; i < expected.length; i++) {

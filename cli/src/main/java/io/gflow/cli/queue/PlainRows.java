@@ -64,27 +64,31 @@ final class PlainRows implements QueuedJob {
   }
 
   /**
-   * Hands each job of the array whose first job starts at {@code start} (or whose {@code ]} is
-   * there) to {@code sink}, one after the other through the same object.
+   * Hands each job of the array whose first job starts at {@code start} and whose {@code ]} is at
+   * {@code end} to {@code sink}, one after the other through the same object.
    *
-   * @return false, after some jobs perhaps, at the first job that is not plain
+   * @return false, after some jobs perhaps, at the first job that is not plain, or if the jobs do
+   *     not end at {@code end}
    */
-  static boolean read(byte[] frame, int start, Consumer<QueuedJob> sink) {
+  static boolean read(byte[] frame, int start, int end, Consumer<QueuedJob> sink) {
     PlainRows job = new PlainRows(frame);
     int pos = start;
-    if (pos < frame.length && frame[pos] == ']') {
-      return true;
+    if (pos == end) {
+      return frame[pos] == ']';
     }
-    while (pos < frame.length && frame[pos] == '{') {
+    while (pos < end && frame[pos] == '{') {
       pos = job.readObject(pos + 1);
-      if (pos < 0 || pos >= frame.length || !job.complete()) {
+      if (pos < 0 || pos > end || !job.complete()) {
         return false;
       }
       sink.accept(job);
-      if (frame[pos] == ']') {
-        return true;
+      if (pos == end) {
+        return frame[pos] == ']';
       }
-      pos = frame[pos] == ',' ? pos + 1 : -1;
+      if (frame[pos] != ',') {
+        return false;
+      }
+      pos++;
     }
     return false;
   }

@@ -74,7 +74,7 @@ final class QueuePages {
     while (true) {
       PageFrame located = PageFrame.locate(frame, id);
       long nextId = -1;
-      if (located != null && located.count() > 0 && located.next() != null) {
+      if (located != null && !located.empty() && located.next() != null) {
         page = next(page, located.next());
         nextId = client.sendRequest(Methods.JOB_LIST, page.toJson());
       }

@@ -45,13 +45,13 @@ final class TableListing implements QueuePages.Sink {
       return result.jobs().isEmpty() ? null : result.next();
     }
     int before = rows.size();
-    if (!PlainRows.read(frame, page.jobsStart(), this::add)) {
+    if (!PlainRows.read(frame, page.jobsStart(), page.jobsEnd(), this::add)) {
       rows.truncate(before);
       int arrayStart = page.jobsStart() - 1;
       JobInfoReader.readArray(
           frame, arrayStart, page.jobsEnd() + 1 - arrayStart, job -> add(QueuedJob.of(job)));
     }
-    return page.count() == 0 ? null : page.next();
+    return page.empty() ? null : page.next();
   }
 
   private void add(QueuedJob job) {

@@ -100,7 +100,7 @@ class JsonListingTest {
     byte[] frame = frame(12, jobs(), 5L);
     PageFrame page = PageFrame.locate(frame, 12);
     assertNotNull(page);
-    assertEquals(3, page.count());
+    assertEquals(3, page.jobs(frame).count());
     assertEquals(5L, page.next());
     String slice =
         new String(
@@ -118,12 +118,45 @@ class JsonListingTest {
 
   @Test
   void locate_asciiOnlyWhenEveryByteOfTheJobsIs() {
-    assertTrue(PageFrame.locate(withReason("\"plain\""), 1).ascii());
-    assertTrue(PageFrame.locate(frame(1, List.of(), null), 1).ascii());
-    assertTrue(PageFrame.locate(withReason("\"b\\u00e9b\""), 1).ascii(), "an escape");
-    assertFalse(PageFrame.locate(withReason("\"b\u00e9b\""), 1).ascii());
-    assertFalse(PageFrame.locate(withReason("\"b\\\u00e9\""), 1).ascii(), "after a backslash");
-    assertFalse(PageFrame.locate(frame(1, jobs(), null), 1).ascii());
+    assertTrue(ascii(withReason("\"plain\"")));
+    assertTrue(ascii(frame(1, List.of(), null)));
+    assertTrue(ascii(withReason("\"b\\u00e9b\"")), "an escape");
+    assertFalse(ascii(withReason("\"b\u00e9b\"")));
+    assertFalse(ascii(withReason("\"b\\\u00e9\"")), "after a backslash");
+    assertFalse(ascii(frame(1, jobs(), null)));
+  }
+
+  /** Whether the jobs of the page in {@code frame}, the reply to request 1, are all ASCII. */
+  private static boolean ascii(byte[] frame) {
+    return PageFrame.locate(frame, 1).jobs(frame).ascii();
+  }
+
+  /** {@code frame} with its first {@code from} replaced by {@code to}. */
+  private static byte[] edited(byte[] frame, String from, String to) {
+    String text = new String(frame, StandardCharsets.UTF_8);
+    assertTrue(text.contains(from), text);
+    return text.replaceFirst(java.util.regex.Pattern.quote(from), to)
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void locate_readsTheEnvelope_jobsChecksWhatIsBetween() {
+    byte[] frame = frame(7, jobs(), 99L);
+    // Bytes between the jobs that are no JSON: the envelope is still found, the jobs are not.
+    for (String between : List.of("}{", "},,{", "}, {")) {
+      byte[] broken = edited(frame, "},{", between);
+      PageFrame page = PageFrame.locate(broken, 7);
+      assertEquals(99L, page.next(), between);
+      assertNull(page.jobs(broken), between);
+    }
+    byte[] trailing = edited(frame, "],\"next\"", ",],\"next\"");
+    assertNull(PageFrame.locate(trailing, 7).jobs(trailing), "a comma after the last job");
+    byte[] unclosed = edited(frame, "}],\"next\"", "],\"next\"");
+    assertNull(PageFrame.locate(unclosed, 7).jobs(unclosed), "the last job unclosed");
+    assertNull(PageFrame.locate(edited(frame, "\"next\":99}", "\"next\":099}"), 7), "zero");
+    assertNull(PageFrame.locate(edited(frame, "\"next\":99}", "\"next\":}"), 7), "no value");
+    assertNull(PageFrame.locate(edited(frame, "\"next\":99}", "\"nxt\":99}"), 7));
+    assertNull(PageFrame.locate(edited(frame, "],\"next\"", "},\"next\""), 7));
   }
 
   @Test
@@ -131,9 +164,11 @@ class JsonListingTest {
     PageFrame last = PageFrame.locate(frame(1, jobs(), null), 1);
     assertNotNull(last);
     assertNull(last.next());
-    PageFrame empty = PageFrame.locate(frame(1, List.of(), null), 1);
+    byte[] none = frame(1, List.of(), null);
+    PageFrame empty = PageFrame.locate(none, 1);
     assertNotNull(empty);
-    assertEquals(0, empty.count());
+    assertTrue(empty.empty());
+    assertEquals(0, empty.jobs(none).count());
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class PlainRowsTest {
@@ -120,9 +121,8 @@ class PlainRowsTest {
       List<QueueColumn> columns = randomColumns(random);
       Set<JobField> fields = randomFields(random, columns);
       byte[] frame = frame(jobs, fields);
-      PageFrame located = PageFrame.locate(frame, 1);
       List<JobState> states = new ArrayList<>();
-      boolean inPlace = PlainRows.read(frame, located.jobsStart(), job -> states.add(job.state()));
+      boolean inPlace = read(frame, job -> states.add(job.state()));
       if (plain && !fields.contains(JobField.COMMAND) && !fields.contains(JobField.ENV)) {
         assertTrue(inPlace, "plain page read in place, round " + round);
       }
@@ -149,9 +149,7 @@ class PlainRowsTest {
       JobInfo expected = job(random, 5, true);
       byte[] frame = frame(List.of(expected), all);
       List<String> seen = new ArrayList<>();
-      assertTrue(
-          PlainRows.read(
-              frame, PageFrame.locate(frame, 1).jobsStart(), job -> seen.add(describe(job))));
+      assertTrue(read(frame, job -> seen.add(describe(job))));
       assertEquals(List.of(describe(QueuedJob.of(expected))), seen);
     }
   }
@@ -186,7 +184,33 @@ class PlainRowsTest {
     String text = new String(frame(List.of(TestJobs.pending(4)), fields), StandardCharsets.UTF_8);
     assertTrue(text.contains(from), text);
     byte[] frame = text.replace(from, to).getBytes(StandardCharsets.UTF_8);
-    return PlainRows.read(frame, PageFrame.locate(frame, 1).jobsStart(), job -> {});
+    return read(frame, job -> {});
+  }
+
+  @Test
+  void read_jobsThatDoNotEndAtTheBracket_false() {
+    byte[] frame =
+        frame(
+            List.of(TestJobs.pending(4), TestJobs.pending(5)),
+            QueueColumn.fieldsFor(List.of(QueueColumn.ID, QueueColumn.STATE)));
+    PageFrame page = PageFrame.locate(frame, 1);
+    List<QueuedJob> seen = new ArrayList<>();
+    assertTrue(PlainRows.read(frame, page.jobsStart(), page.jobsEnd(), seen::add));
+    assertFalse(PlainRows.read(frame, page.jobsStart(), page.jobsEnd() - 1, job -> {}));
+    assertFalse(PlainRows.read(frame, page.jobsStart(), page.jobsEnd() + 1, job -> {}));
+    assertFalse(PlainRows.read(frame, page.jobsEnd(), page.jobsEnd() + 1, job -> {}));
+    assertTrue(PlainRows.read(frame, page.jobsEnd(), page.jobsEnd(), job -> {}), "no job");
+    String text = new String(frame, StandardCharsets.UTF_8);
+    for (String between : List.of("}{", "} ,{", "},]")) {
+      byte[] broken = text.replace("},{", between).getBytes(StandardCharsets.UTF_8);
+      assertFalse(PlainRows.read(broken, page.jobsStart(), page.jobsEnd(), job -> {}), between);
+    }
+  }
+
+  /** {@link PlainRows#read} of the page in {@code frame}, the reply to request 1. */
+  private static boolean read(byte[] frame, Consumer<QueuedJob> sink) {
+    PageFrame page = PageFrame.locate(frame, 1);
+    return PlainRows.read(frame, page.jobsStart(), page.jobsEnd(), sink);
   }
 
   @Test

@@ -72,7 +72,7 @@ class QueuePagesIT {
           new ListRequest(null, null, null, null, null, 2, null),
           (frame, id, located) -> {
             pages.add(new String(frame, java.nio.charset.StandardCharsets.UTF_8));
-            sizes.add(located.count());
+            sizes.add(located.jobs(frame).count());
             return listing.page(frame, id, located);
           });
       listing.finish();

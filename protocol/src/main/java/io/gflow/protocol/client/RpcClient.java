@@ -31,6 +31,12 @@ public final class RpcClient implements AutoCloseable {
   /** Replies can be large (job listings); they still have a bound. */
   private static final int MAX_REPLY_BYTES = 256 * 1024 * 1024;
 
+  /**
+   * The most bytes read at once: a listing's page can be megabytes, and on a cold JVM each read
+   * costs tens of microseconds of not yet compiled JDK code besides the copy.
+   */
+  private static final int MAX_READ_BYTES = 256 * 1024;
+
   private final Path socket;
   private final SocketChannel channel;
   private final FrameReader reader;
@@ -40,7 +46,8 @@ public final class RpcClient implements AutoCloseable {
   private RpcClient(Path socket, SocketChannel channel) {
     this.socket = socket;
     this.channel = channel;
-    this.reader = new FrameReader(Channels.newInputStream(channel), MAX_REPLY_BYTES);
+    this.reader =
+        new FrameReader(Channels.newInputStream(channel), MAX_REPLY_BYTES, MAX_READ_BYTES);
   }
 
   /** Connects to {@code socket} and verifies that the server runs as a user {@code trust} names. */

@@ -15,25 +15,42 @@ public final class FrameReader {
     void beforeRead(boolean midFrame) throws IOException;
   }
 
-  private static final int CHUNK = 16 * 1024;
+  /** The most bytes read from the stream at once, unless a reader is made with its own bound. */
+  public static final int CHUNK = 16 * 1024;
 
   private final InputStream in;
   private final int maxFrameBytes;
   private final ReadHook hook;
-  private final byte[] chunk = new byte[CHUNK];
+  private final int maxChunkBytes;
+  private byte[] chunk;
   private int chunkPos;
   private int chunkEnd;
   private byte[] frame = new byte[1024];
   private int frameLength;
 
-  public FrameReader(InputStream in, int maxFrameBytes, ReadHook hook) {
+  /**
+   * @param maxChunkBytes the most bytes read from {@code in} at once: reads start at {@link #CHUNK}
+   *     bytes (or this bound if less) and double, up to it, while a frame is longer than they are,
+   *     so that a big frame takes few reads; a reader of many connections keeps it small
+   */
+  public FrameReader(InputStream in, int maxFrameBytes, int maxChunkBytes, ReadHook hook) {
     this.in = in;
     this.maxFrameBytes = maxFrameBytes;
+    this.maxChunkBytes = maxChunkBytes;
+    this.chunk = new byte[Math.min(CHUNK, maxChunkBytes)];
     this.hook = hook;
   }
 
+  public FrameReader(InputStream in, int maxFrameBytes, ReadHook hook) {
+    this(in, maxFrameBytes, CHUNK, hook);
+  }
+
+  public FrameReader(InputStream in, int maxFrameBytes, int maxChunkBytes) {
+    this(in, maxFrameBytes, maxChunkBytes, midFrame -> {});
+  }
+
   public FrameReader(InputStream in, int maxFrameBytes) {
-    this(in, maxFrameBytes, midFrame -> {});
+    this(in, maxFrameBytes, CHUNK);
   }
 
   /**
@@ -64,8 +81,11 @@ public final class FrameReader {
       }
       append(chunkPos, chunkEnd - chunkPos);
       chunkPos = chunkEnd;
+      if (frameLength >= chunk.length && chunk.length < maxChunkBytes) {
+        chunk = new byte[Math.min(2 * chunk.length, maxChunkBytes)]; // every byte was consumed
+      }
       hook.beforeRead(!isBlank());
-      int read = in.read(chunk, 0, CHUNK);
+      int read = in.read(chunk, 0, chunk.length);
       if (read < 0) {
         return isBlank() ? -1 : frameLength;
       }

@@ -93,6 +93,44 @@ class FrameReaderTest {
     assertNull(reader.next());
   }
 
+  /** The byte counts each read of a {@link ByteArrayInputStream} was asked for. */
+  private static final class RecordingStream extends ByteArrayInputStream {
+    final List<Integer> asked = new ArrayList<>();
+
+    RecordingStream(byte[] bytes) {
+      super(bytes);
+    }
+
+    @Override
+    public synchronized int read(byte[] into, int offset, int length) {
+      asked.add(length);
+      return super.read(into, offset, length);
+    }
+  }
+
+  @Test
+  void next_bigFrame_readsDoubleUpToTheirBound() throws IOException {
+    String big = "b".repeat(700_000);
+    byte[] stream = ("small\n" + big + "\nafter\n").getBytes(StandardCharsets.US_ASCII);
+    RecordingStream in = new RecordingStream(stream);
+    FrameReader reader = new FrameReader(in, MIB, 256 * 1024);
+
+    assertEquals("small", next(reader));
+    assertEquals(big, next(reader));
+    assertEquals("after", next(reader));
+    assertNull(reader.next());
+    assertEquals(
+        List.of(16384, 16384, 32768, 65536, 131072, 262144, 262144, 262144),
+        in.asked,
+        "16 KiB, then twice as much while the frame is longer, never more than 256 KiB");
+
+    RecordingStream plain = new RecordingStream(stream);
+    FrameReader daemonSide = new FrameReader(plain, MIB);
+    assertEquals("small", next(daemonSide));
+    assertEquals(big, next(daemonSide));
+    assertTrue(plain.asked.stream().allMatch(length -> length == FrameReader.CHUNK));
+  }
+
   @Test
   void next_returnedFrame_notOverwrittenByLaterCalls() throws IOException {
     FrameReader reader = reader("aaaa\nbb\n", 1024);
