@@ -79,14 +79,15 @@ public final class Table {
   }
 
   /** As {@link #appendLine} for an ASCII row, into {@code text} at {@code start}; the new end. */
+  @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) keeps each char's low
+  // byte, which is all of an ASCII char; it copies a Latin-1 string's bytes at once
   private static int asciiLine(byte[] text, int start, List<String> row, int[] widths) {
     int pos = start;
     int last = widths.length - 1;
     for (int column = 0; column <= last; column++) {
       String cell = row.get(column);
-      for (int index = 0; index < cell.length(); index++) {
-        text[pos++] = (byte) cell.charAt(index);
-      }
+      cell.getBytes(0, cell.length(), text, pos);
+      pos += cell.length();
       if (column < last) {
         int blanks = widths[column] - cell.length() + 2;
         Arrays.fill(text, pos, pos + blanks, (byte) ' ');

@@ -57,6 +57,10 @@ final class PlainRows implements QueuedJob {
   private final int[] starts = new int[FIELDS.length];
   private final int[] ends = new int[FIELDS.length];
   private final long[] numbers = new long[FIELDS.length];
+
+  /** Per member, the last text read of it (a big listing repeats names, users and reasons). */
+  private final String[] texts = new String[FIELDS.length];
+
   private JobState state;
 
   private PlainRows(byte[] frame) {
@@ -310,7 +314,23 @@ final class PlainRows implements QueuedJob {
       return null;
     }
     int at = field.ordinal();
-    return new String(frame, starts[at] + 1, ends[at] - starts[at] - 2, StandardCharsets.US_ASCII);
+    int start = starts[at] + 1;
+    int length = ends[at] - start - 1;
+    String last = texts[at];
+    if (last != null && last.length() == length && sameText(last, start)) {
+      return last;
+    }
+    return texts[at] = new String(frame, start, length, StandardCharsets.US_ASCII);
+  }
+
+  /** Whether the ASCII {@code text} is in the frame at {@code pos}. */
+  private boolean sameText(String text, int pos) {
+    for (int index = 0; index < text.length(); index++) {
+      if (frame[pos + index] != text.charAt(index)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private Instant instant(JobField field) {

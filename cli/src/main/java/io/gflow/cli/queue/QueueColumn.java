@@ -93,6 +93,9 @@ enum QueueColumn {
     return fields;
   }
 
+  /** The TIME of a job that has not run: that of every waiting job in a big queue. */
+  private static final String NO_RUN_TIME = TimeLimits.format(0);
+
   /** The cell for {@code job}, seen at {@code now} in {@code zone} (see {@link #zoneFor}). */
   String cell(QueuedJob job, Instant now, ZoneId zone) {
     return switch (this) {
@@ -103,7 +106,7 @@ enum QueueColumn {
       case ST -> job.state().shortName();
       case TIME -> {
         Long seconds = JobText.runSeconds(job.state(), job.startTime(), job.endTime(), now);
-        yield TimeLimits.format(seconds == null ? 0 : seconds);
+        yield seconds == null ? NO_RUN_TIME : TimeLimits.format(seconds);
       }
       case LIMIT ->
           job.timeLimitSeconds() == null ? "UNLIMITED" : TimeLimits.format(job.timeLimitSeconds());

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
 
 class PlainRowsTest {
   private static final Instant NOW = TestJobs.SUBMIT.plusSeconds(5000);
-  private static final List<String> PLAIN_TEXT = List.of("train", "a b", "x{[]}:,", "", "bob");
+  // "bob", "bot" and "rob": texts of one length that differ (a row may not take the last one's)
+  private static final List<String> PLAIN_TEXT =
+      List.of("train", "a b", "x{[]}:,", "", "bob", "bot", "rob");
   private static final List<String> OTHER_TEXT =
       List.of("é", "a\"b", "back\\slash", "tab\there", "\u001b[2J", "中文");
 
@@ -152,6 +154,14 @@ class PlainRowsTest {
       assertTrue(read(frame, job -> seen.add(describe(job))));
       assertEquals(List.of(describe(QueuedJob.of(expected))), seen);
     }
+    // One page of many jobs, read through one object: each job's texts are its own.
+    List<JobInfo> jobs = new ArrayList<>();
+    for (int index = 0; index < 300; index++) {
+      jobs.add(job(random, 10 + 2L * index, true));
+    }
+    List<String> seen = new ArrayList<>();
+    assertTrue(read(frame(jobs, all), job -> seen.add(describe(job))));
+    assertEquals(jobs.stream().map(job -> describe(QueuedJob.of(job))).toList(), seen);
   }
 
   private static String describe(QueuedJob job) {
