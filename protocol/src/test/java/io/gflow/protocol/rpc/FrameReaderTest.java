@@ -120,15 +120,24 @@ class FrameReaderTest {
     assertEquals("after", next(reader));
     assertNull(reader.next());
     assertEquals(
-        List.of(16384, 16384, 32768, 65536, 131072, 262144, 262144, 262144),
+        List.of(4096, 4096, 8192, 16384, 32768, 65536, 131072, 262144, 262144, 262144),
         in.asked,
-        "16 KiB, then twice as much while the frame is longer, never more than 256 KiB");
+        "4 KiB, then twice as much while the frame is longer, never more than 256 KiB");
 
     RecordingStream plain = new RecordingStream(stream);
     FrameReader daemonSide = new FrameReader(plain, MIB);
     assertEquals("small", next(daemonSide));
     assertEquals(big, next(daemonSide));
-    assertTrue(plain.asked.stream().allMatch(length -> length == FrameReader.CHUNK));
+    assertEquals(List.of(4096, 4096, 8192), plain.asked.subList(0, 3));
+    assertTrue(plain.asked.stream().allMatch(length -> length <= FrameReader.CHUNK));
+    assertEquals(FrameReader.CHUNK, plain.asked.get(plain.asked.size() - 1));
+
+    RecordingStream pings = new RecordingStream("ping\nping\n".getBytes(StandardCharsets.US_ASCII));
+    FrameReader small = new FrameReader(pings, MIB);
+    assertEquals("ping", next(small));
+    assertEquals("ping", next(small));
+    assertNull(small.next());
+    assertTrue(pings.asked.stream().allMatch(length -> length == FrameReader.FIRST_CHUNK));
   }
 
   @Test
