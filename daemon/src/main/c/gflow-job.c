@@ -109,22 +109,23 @@ static int close_other_fds(int keep_a, int keep_b) {
   return 0;
 }
 
+/*
+ * Makes the open FD (of the file NAME, for errors) fd TARGET (0, 1 or 2), without close-on-exec;
+ * FD itself is closed if it is another.
+ */
+static int move_to(int fd, int target, const char *name) {
+  if (fd == target) {
+    return fcntl(fd, F_SETFD, 0) < 0 ? fail_errno("fcntl", name) : 0;
+  }
+  int moved = dup2(fd, target);
+  close(fd);
+  return moved < 0 ? fail_errno("dup", name) : 0;
+}
+
 /* Puts /dev/null on fd TARGET (0, 1 or 2). */
 static int null_on(int target, int flags) {
   int fd = open("/dev/null", flags | O_CLOEXEC);
-  if (fd < 0) {
-    return fail_errno("open", "/dev/null");
-  }
-  if (fd != target) {
-    int moved = dup2(fd, target);
-    close(fd);
-    if (moved < 0) {
-      return fail_errno("dup", "/dev/null");
-    }
-  } else if (fcntl(fd, F_SETFD, 0) < 0) {
-    return fail_errno("fcntl", "/dev/null");
-  }
-  return 0;
+  return fd < 0 ? fail_errno("open", "/dev/null") : move_to(fd, target, "/dev/null");
 }
 
 /* Reads all of PATH (not a symlink) into a new buffer; its length in *LENGTH. NULL on failure. */
@@ -320,18 +321,8 @@ static int open_output(const char *path, int target) {
   if (make_parents(path) < 0) {
     return -1;
   }
-  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW, 0644);
-  if (fd < 0) {
-    return fail_errno("open", path);
-  }
-  if (fd != target) {
-    int moved = dup2(fd, target);
-    close(fd);
-    if (moved < 0) {
-      return fail_errno("dup", path);
-    }
-  }
-  return 0;
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+  return fd < 0 ? fail_errno("open", path) : move_to(fd, target, path);
 }
 
 /* A job's inputs, pointing into the buffer they were read from. */
