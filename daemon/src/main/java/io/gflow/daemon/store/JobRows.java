@@ -197,6 +197,28 @@ final class JobRows {
         gpus(text(row, ++index), id));
   }
 
+  /**
+   * The summary {@link #readSummary} reads from the row {@link #bind} writes for {@code job}: its
+   * times truncated to the millisecond.
+   */
+  static JobSummary asRead(Job job) {
+    return new JobSummary(
+        job.id(),
+        job.arrayJobId(),
+        job.arrayTaskId(),
+        job.owner(),
+        job.spec().name(),
+        job.state(),
+        job.reason(),
+        job.spec().priority(),
+        job.spec().gpus(),
+        Instant.ofEpochMilli(job.submitTime().toEpochMilli()),
+        instant(millis(job.startTime())),
+        instant(millis(job.endTime())),
+        job.exit(),
+        job.assignedGpus());
+  }
+
   private static ExitStatus exit(Long exitCode, Long signal) {
     return exitCode != null
         ? ExitStatus.exited(exitCode.intValue())

@@ -43,16 +43,24 @@ public final class JobStore implements AutoCloseable {
   private final StoreWriter writer;
   private final ReadPool pool;
   private final StoreReader reader;
+  private final UnfinishedJobs unfinished;
 
   // Guarded by this.
   private boolean closed;
 
-  private JobStore(Path dbFile, WriterContext context, StoreWriter writer, ReadPool pool) {
+  private JobStore(
+      Path dbFile,
+      WriterContext context,
+      StoreWriter writer,
+      ReadPool pool,
+      StoreReader reader,
+      UnfinishedJobs unfinished) {
     this.dbFile = dbFile;
     this.context = context;
     this.writer = writer;
     this.pool = pool;
-    this.reader = new StoreReader(pool);
+    this.reader = reader;
+    this.unfinished = unfinished;
   }
 
   /**
@@ -80,9 +88,13 @@ public final class JobStore implements AutoCloseable {
         opened.add(read);
         readers.add(read);
       }
-      StoreWriter writer = new StoreWriter(context, file);
+      ReadPool pool = new ReadPool(readers, file);
+      StoreReader reader = new StoreReader(pool);
+      UnfinishedJobs unfinished = new UnfinishedJobs();
+      unfinished.load(reader.unfinishedSummaries());
+      StoreWriter writer = new StoreWriter(context, unfinished, file);
       writer.start();
-      return new JobStore(file, context, writer, new ReadPool(readers, file));
+      return new JobStore(file, context, writer, pool, reader, unfinished);
     } catch (SQLException e) {
       IOException failure =
           new IOException("cannot open job store " + file + ": " + e.getMessage(), e);
@@ -232,9 +244,15 @@ public final class JobStore implements AutoCloseable {
 
   /**
    * As {@link #list}, each job without its spec: for a listing that shows none of the spec's
-   * members beyond name, priority and GPUs.
+   * members beyond name, priority and GPUs. A query for unfinished jobs only is answered from
+   * memory ({@link UnfinishedJobs}), with what was last committed.
    */
   public List<JobSummary> listSummaries(JobQuery query) {
+    return UnfinishedJobs.answers(query) ? unfinished.list(query) : reader.listSummaries(query);
+  }
+
+  /** Test hook: as {@link #listSummaries}, always read from SQLite. */
+  List<JobSummary> listSummariesFromSqlite(JobQuery query) {
     return reader.listSummaries(query);
   }
 

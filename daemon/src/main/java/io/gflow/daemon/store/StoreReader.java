@@ -40,13 +40,19 @@ final class StoreReader {
     return query(loadUnfinishedSql(), List.of());
   }
 
+  /** The summaries of every job not in a terminal state, by id. */
+  List<JobSummary> unfinishedSummaries() {
+    return query(unfinishedSql(JobRows.SELECT_SUMMARY), List.of(), JobRows::readSummary);
+  }
+
   /** The SQL of {@link #loadUnfinished}. */
   static String loadUnfinishedSql() {
+    return unfinishedSql(JobRows.SELECT);
+  }
+
+  private static String unfinishedSql(String select) {
     // Walks the unfinished jobs in id order rather than sorting them or scanning every job.
-    return JobRows.SELECT
-        + " INDEXED BY jobs_unfinished WHERE "
-        + Schema.UNFINISHED
-        + " ORDER BY id";
+    return select + " INDEXED BY jobs_unfinished WHERE " + Schema.UNFINISHED + " ORDER BY id";
   }
 
   List<Job> list(JobQuery query) {

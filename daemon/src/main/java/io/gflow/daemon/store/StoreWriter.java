@@ -28,6 +28,7 @@ final class StoreWriter {
   private static final int MAX_GROUP = 4096;
 
   private final WriterContext context;
+  private final UnfinishedJobs unfinished;
   private final Path dbFile;
   private final LinkedBlockingQueue<Queued<?>> queue = new LinkedBlockingQueue<>();
   private final AtomicLong commits = new AtomicLong();
@@ -45,8 +46,12 @@ final class StoreWriter {
   // Writer thread only: whether the last group failed, to log only the transitions.
   private boolean failing;
 
-  StoreWriter(WriterContext context, Path dbFile) {
+  /**
+   * @param unfinished told each group's writes after its commit
+   */
+  StoreWriter(WriterContext context, UnfinishedJobs unfinished, Path dbFile) {
     this.context = context;
+    this.unfinished = unfinished;
     this.dbFile = dbFile;
     this.thread = new Thread(this::run, "gflow-store-writer");
     thread.setDaemon(true);
@@ -177,6 +182,7 @@ final class StoreWriter {
       rollback(failure);
       context.resetNextId(firstFreeId);
       context.takeInserted();
+      context.takeWritten();
       for (Queued<?> queued : writes) {
         queued.future.completeExceptionally(failure);
       }
@@ -184,6 +190,7 @@ final class StoreWriter {
     }
     commits.incrementAndGet();
     observeCommit(System.nanoTime() - begin);
+    unfinished.committed(context.takeWritten());
     observeInserted(context.takeInserted());
     if (failing) {
       failing = false;
@@ -197,7 +204,7 @@ final class StoreWriter {
   /** Applies one write so that, if it fails, the group goes on without any of its changes. */
   private <T> void applyInSavepoint(Queued<T> queued) throws SQLException {
     long firstFreeId = context.nextId();
-    int insertedMark = context.insertedMark();
+    WriterContext.Mark mark = context.mark();
     boolean savepoint = queued.mode == Mode.SAVEPOINT;
     if (savepoint) {
       context.execute("SAVEPOINT write");
@@ -208,12 +215,12 @@ final class StoreWriter {
       if (StoreErrors.isUnavailable(e)) {
         throw e; // the storage's fault: the whole group fails
       }
-      undo(firstFreeId, insertedMark, savepoint);
+      undo(firstFreeId, mark, savepoint);
       queued.failure =
           new IllegalStateException("job store rejected a write: " + e.getMessage(), e);
       return;
     } catch (RuntimeException e) {
-      undo(firstFreeId, insertedMark, savepoint);
+      undo(firstFreeId, mark, savepoint);
       queued.failure = e;
       return;
     }
@@ -223,8 +230,9 @@ final class StoreWriter {
   }
 
   /** Without a savepoint, SQLite has already undone the one statement that may have failed. */
-  private void undo(long firstFreeId, int insertedMark, boolean savepoint) throws SQLException {
-    context.forgetInsertedAfter(insertedMark);
+  private void undo(long firstFreeId, WriterContext.Mark mark, boolean savepoint)
+      throws SQLException {
+    context.forgetAfter(mark);
     if (savepoint) {
       context.execute("ROLLBACK TO write");
       context.execute("RELEASE write");

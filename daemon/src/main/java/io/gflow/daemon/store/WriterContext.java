@@ -28,6 +28,9 @@ final class WriterContext implements AutoCloseable {
   private final SpecTexts specTexts = new SpecTexts();
   // The jobs inserted in the current group so far, for the observer told after its commit.
   private final List<Job> inserted = new ArrayList<>();
+  // The jobs inserted or saved in the current group so far, in write order, for the unfinished
+  // jobs in memory after its commit.
+  private final List<Job> written = new ArrayList<>();
   private long nextId;
 
   WriterContext(Connection connection) throws SQLException {
@@ -96,32 +99,47 @@ final class WriterContext implements AutoCloseable {
   void insert(List<Job> jobs) throws SQLException {
     write(JobRows.INSERT, jobs);
     inserted.addAll(jobs);
+    written.addAll(jobs);
   }
 
-  /** How many jobs this group has inserted so far: a mark for {@link #forgetInsertedAfter}. */
-  int insertedMark() {
-    return inserted.size();
+  /** How many jobs this group has written so far: a mark for {@link #forgetAfter}. */
+  Mark mark() {
+    return new Mark(inserted.size(), written.size());
   }
 
-  /** Forgets the inserts after {@code mark}, which a savepoint rollback has undone. */
-  void forgetInsertedAfter(int mark) {
-    inserted.subList(mark, inserted.size()).clear();
+  /** Forgets the writes after {@code mark}, which a savepoint rollback has undone. */
+  void forgetAfter(Mark mark) {
+    inserted.subList(mark.inserted(), inserted.size()).clear();
+    written.subList(mark.written(), written.size()).clear();
   }
 
   /** The jobs this group inserted, in insertion order; starts the next group's list. */
   List<Job> takeInserted() {
-    List<Job> taken = List.copyOf(inserted);
-    inserted.clear();
+    return take(inserted);
+  }
+
+  /** The jobs this group inserted or saved, in write order; starts the next group's list. */
+  List<Job> takeWritten() {
+    return take(written);
+  }
+
+  private static List<Job> take(List<Job> jobs) {
+    List<Job> taken = List.copyOf(jobs);
+    jobs.clear();
     return taken;
   }
 
   /** Inserts or replaces rows by id. */
   void upsert(List<Job> jobs) throws SQLException {
     write(JobRows.UPSERT, jobs);
+    written.addAll(jobs);
     for (Job job : jobs) {
       nextId = Math.max(nextId, job.id() + 1);
     }
   }
+
+  /** How many jobs a group had inserted and written at some point. */
+  record Mark(int inserted, int written) {}
 
   private void write(String sql, List<Job> jobs) throws SQLException {
     try {
