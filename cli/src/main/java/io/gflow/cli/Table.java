@@ -66,8 +66,19 @@ public final class Table {
    * widened) as soon as a cell is beyond ASCII.
    */
   static boolean asciiWiden(int[] widths, List<String> row) {
+    return asciiWiden(widths, row, null);
+  }
+
+  /**
+   * As {@link #asciiWiden(int[], List)}, skipping the cells that are the very strings of {@code
+   * previous} (a row already widened to, or null): a big listing repeats names and reasons.
+   */
+  static boolean asciiWiden(int[] widths, List<String> row, List<String> previous) {
     for (int column = 0; column < widths.length; column++) {
       String cell = row.get(column);
+      if (previous != null && cell == previous.get(column)) {
+        continue;
+      }
       for (int index = 0; index < cell.length(); index++) {
         if (cell.charAt(index) >= 0x80) {
           return false;

@@ -21,8 +21,9 @@ public final class TableRows {
   }
 
   public void add(List<String> row) {
+    List<String> previous = rows.isEmpty() ? null : rows.get(rows.size() - 1);
     rows.add(row);
-    ascii = ascii && Table.asciiWiden(widths, row);
+    ascii = ascii && Table.asciiWiden(widths, row, previous);
   }
 
   public int size() {

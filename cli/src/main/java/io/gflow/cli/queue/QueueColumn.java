@@ -121,6 +121,19 @@ enum QueueColumn {
     };
   }
 
+  /**
+   * The one text {@code job}'s cell is made of, or null when the cell is made of more: two jobs
+   * whose texts are the same string object have the same cell ({@link TableListing} reuses it).
+   */
+  String source(QueuedJob job) {
+    return switch (this) {
+      case NAME -> job.name();
+      case USER -> job.user();
+      case REASON -> job.state() == JobState.RUNNING ? null : job.reason();
+      default -> null;
+    };
+  }
+
   private static String id(QueuedJob job) {
     if (job.arrayJobId() != null && job.arrayTaskId() != null) {
       return job.id() + " (" + job.arrayJobId() + "_" + job.arrayTaskId() + ")";

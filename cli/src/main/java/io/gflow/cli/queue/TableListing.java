@@ -8,6 +8,7 @@ import io.gflow.protocol.job.ListResult;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,12 +23,19 @@ final class TableListing implements QueuePages.Sink {
   private final ZoneId zone;
   private final TableRows rows;
 
+  // Per column, the source of the last cell made ({@link QueueColumn#source}) and that cell: a
+  // page's repeated texts are the same strings ({@link PlainRows}), so their cells are made once.
+  private final String[] sources;
+  private final String[] cells;
+
   /** A table of {@code columns} at {@code now}; {@code zone} as {@link QueueColumn#zoneFor}. */
   TableListing(List<QueueColumn> columns, Instant now, ZoneId zone) {
     this.columns = columns;
     this.now = now;
     this.zone = zone;
     this.rows = new TableRows(columns.size());
+    this.sources = new String[columns.size()];
+    this.cells = new String[columns.size()];
   }
 
   /** As {@link #page(byte[], long, PageFrame)}, locating the jobs first. */
@@ -55,7 +63,17 @@ final class TableListing implements QueuePages.Sink {
   }
 
   private void add(QueuedJob job) {
-    rows.add(QueueView.row(columns, job, now, zone));
+    String[] row = new String[cells.length];
+    for (int i = 0; i < row.length; i++) {
+      QueueColumn column = columns.get(i);
+      String source = column.source(job);
+      if (source == null || source != sources[i]) {
+        cells[i] = column.cell(job, now, zone);
+        sources[i] = source;
+      }
+      row[i] = cells[i];
+    }
+    rows.add(Arrays.asList(row));
   }
 
   String render(boolean noHeader) {
