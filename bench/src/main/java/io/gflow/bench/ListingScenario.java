@@ -39,7 +39,7 @@ final class ListingScenario implements Scenario {
               "gqueue",
               daemon.socketArgs(),
               1,
-              sizes.listingRuns(),
+              sizes.coldStarts(),
               sizes.listingCapNanos());
       context.report(
           Figure.of(
