@@ -46,6 +46,11 @@ public record JobQuery(
     return new JobQuery(Set.of(), Set.of(), Set.of(), Set.of(), null, limit, 0);
   }
 
+  /** Whether only states that are not terminal are asked for (PENDING, HELD, RUNNING). */
+  public boolean onlyUnfinished() {
+    return !states.isEmpty() && states.stream().noneMatch(JobState::isTerminal);
+  }
+
   /** The same filters, the page after {@code lastId}. */
   public JobQuery after(long lastId) {
     return after(lastId, limit);

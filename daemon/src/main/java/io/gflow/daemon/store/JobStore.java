@@ -248,7 +248,7 @@ public final class JobStore implements AutoCloseable {
    * memory ({@link UnfinishedJobs}), with what was last committed.
    */
   public List<JobSummary> listSummaries(JobQuery query) {
-    return UnfinishedJobs.answers(query) ? unfinished.list(query) : reader.listSummaries(query);
+    return query.onlyUnfinished() ? unfinished.list(query) : reader.listSummaries(query);
   }
 
   /** Test hook: as {@link #listSummaries}, always read from SQLite. */

@@ -82,9 +82,7 @@ final class StoreReader {
     // Unfinished jobs are few and finished ones pile up, but without statistics SQLite would walk
     // every job in id order to find the unfinished ones: name the partial index that holds them in
     // id order, and repeat its WHERE, without which SQLite may not use it.
-    boolean onlyUnfinished =
-        !query.states().isEmpty() && query.states().stream().noneMatch(JobState::isTerminal);
-    if (onlyUnfinished && query.ids().isEmpty()) {
+    if (query.onlyUnfinished() && query.ids().isEmpty()) {
       sql.append(" INDEXED BY jobs_unfinished WHERE ")
           .append(Schema.UNFINISHED)
           .append(" AND id > ?");

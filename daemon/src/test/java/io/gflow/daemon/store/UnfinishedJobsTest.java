@@ -158,11 +158,11 @@ class UnfinishedJobsTest {
   }
 
   @Test
-  void answers_onlyUnfinishedStates() {
-    assertTrue(UnfinishedJobs.answers(query(EnumSet.of(JobState.HELD), 5)));
-    assertTrue(UnfinishedJobs.answers(query(UNFINISHED, 5)));
-    assertFalse(UnfinishedJobs.answers(query(Set.of(), 5)), "every state");
-    assertFalse(UnfinishedJobs.answers(query(EnumSet.of(JobState.PENDING, JobState.COMPLETED), 5)));
+  void onlyUnfinished_statesThatAreNotTerminal() {
+    assertTrue(query(EnumSet.of(JobState.HELD), 5).onlyUnfinished());
+    assertTrue(query(UNFINISHED, 5).onlyUnfinished());
+    assertFalse(query(Set.of(), 5).onlyUnfinished(), "every state");
+    assertFalse(query(EnumSet.of(JobState.PENDING, JobState.COMPLETED), 5).onlyUnfinished());
   }
 
   /**
@@ -204,7 +204,7 @@ class UnfinishedJobsTest {
               since,
               1 + random.nextInt(round % 2 == 0 ? JOBS : 20),
               round % 3 == 0 ? 0 : random.nextInt(JOBS + 5));
-      assertTrue(UnfinishedJobs.answers(query));
+      assertTrue(query.onlyUnfinished());
       assertEquals(
           store.listSummariesFromSqlite(query), store.listSummaries(query), query.toString());
     }
