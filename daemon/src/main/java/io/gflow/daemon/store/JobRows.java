@@ -202,21 +202,7 @@ final class JobRows {
    * times truncated to the millisecond.
    */
   static JobSummary asRead(Job job) {
-    return new JobSummary(
-        job.id(),
-        job.arrayJobId(),
-        job.arrayTaskId(),
-        job.owner(),
-        job.spec().name(),
-        job.state(),
-        job.reason(),
-        job.spec().priority(),
-        job.spec().gpus(),
-        Instant.ofEpochMilli(job.submitTime().toEpochMilli()),
-        instant(millis(job.startTime())),
-        instant(millis(job.endTime())),
-        job.exit(),
-        job.assignedGpus());
+    return JobSummary.of(job, time -> Instant.ofEpochMilli(time.toEpochMilli()));
   }
 
   private static ExitStatus exit(Long exitCode, Long signal) {

@@ -6,6 +6,7 @@ import io.gflow.daemon.job.Owner;
 import io.gflow.protocol.job.JobState;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A job as its own columns of the {@code jobs} table hold it, without its spec: what a listing that
@@ -30,6 +31,11 @@ public record JobSummary(
 
   /** The same members of a whole job (name, priority and GPUs from its spec). */
   public static JobSummary of(Job job) {
+    return of(job, UnaryOperator.identity());
+  }
+
+  /** As {@link #of(Job)}, each of the job's times that is set passed through {@code times}. */
+  static JobSummary of(Job job, UnaryOperator<Instant> times) {
     return new JobSummary(
         job.id(),
         job.arrayJobId(),
@@ -40,9 +46,9 @@ public record JobSummary(
         job.reason(),
         job.spec().priority(),
         job.spec().gpus(),
-        job.submitTime(),
-        job.startTime(),
-        job.endTime(),
+        times.apply(job.submitTime()),
+        job.startTime() == null ? null : times.apply(job.startTime()),
+        job.endTime() == null ? null : times.apply(job.endTime()),
         job.exit(),
         job.assignedGpus());
   }

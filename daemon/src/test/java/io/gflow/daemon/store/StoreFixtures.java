@@ -64,14 +64,19 @@ final class StoreFixtures {
   }
 
   static JobSpec spec(String name) {
+    return spec(name, 0, 50);
+  }
+
+  /** As {@link #spec(String)}, asking for {@code gpus} GPUs at {@code priority}. */
+  static JobSpec spec(String name, int gpus, int priority) {
     return new JobSpec(
         List.of("sleep", "1"),
         null,
         name,
         "/home/alice",
         Map.of("PATH", "/usr/bin"),
-        0,
-        50,
+        gpus,
+        priority,
         null,
         null,
         List.of(),
