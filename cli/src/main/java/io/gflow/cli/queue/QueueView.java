@@ -1,17 +1,13 @@
 package io.gflow.cli.queue;
 
-import io.gflow.cli.Table;
-import io.gflow.protocol.job.JobInfo;
 import io.gflow.protocol.job.JobState;
 import io.gflow.protocol.job.ListRequest;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What gqueue asks for and how it shows it: the {@code job.list} filter its flags mean, the
- * columns, and the table. Pure functions; stateless and thread-safe.
+ * What gqueue asks for and how it shows it: the {@code job.list} filter its flags mean, the columns
+ * and their headers ({@link TableListing} makes the table). Pure functions; stateless and
+ * thread-safe.
  */
 final class QueueView {
   /**
@@ -97,25 +93,6 @@ final class QueueView {
       return QueueColumn.parseList(format);
     }
     return longFormat ? LONG : completed ? COMPLETED : DEFAULT;
-  }
-
-  /** The aligned table, with a header line unless {@code noHeader}. */
-  static String table(
-      List<QueueColumn> columns, List<JobInfo> jobs, Instant now, ZoneId zone, boolean noHeader) {
-    List<List<String>> rows = new ArrayList<>();
-    for (JobInfo job : jobs) {
-      rows.add(row(columns, QueuedJob.of(job), now, zone));
-    }
-    return Table.render(headers(columns, noHeader), rows);
-  }
-
-  /** One job's cells. */
-  static List<String> row(List<QueueColumn> columns, QueuedJob job, Instant now, ZoneId zone) {
-    String[] cells = new String[columns.size()];
-    for (int i = 0; i < cells.length; i++) {
-      cells[i] = columns.get(i).cell(job, now, zone);
-    }
-    return List.of(cells);
   }
 
   /** The header line's cells, or null when {@code noHeader}. */

@@ -141,7 +141,7 @@ class GqueueIT {
           QueueView.columns(
               at < 0 ? null : view.get(at + 1), view.contains("-l"), view.contains("-c"));
       String expected =
-          QueueView.table(
+          RecordTable.of(
               columns,
               jobs,
               java.time.Instant.now(),

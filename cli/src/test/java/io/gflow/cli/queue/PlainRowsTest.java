@@ -137,7 +137,7 @@ class PlainRowsTest {
       TableListing table = new TableListing(columns, NOW, ZoneOffset.UTC);
       table.page(frame, 1);
       assertEquals(
-          QueueView.table(columns, jobs, NOW, ZoneOffset.UTC, false),
+          RecordTable.of(columns, jobs, NOW, ZoneOffset.UTC, false),
           table.render(false),
           "round " + round + " columns " + columns + " fields " + fields);
     }

@@ -57,7 +57,7 @@ class QueueViewTest {
   @Test
   void table_completed_showsExitSignalEndAndReason() {
     String table =
-        QueueView.table(
+        RecordTable.of(
             QueueView.columns(null, false, true),
             List.of(TestJobs.failed(41), TestJobs.killed(42), TestJobs.pending(43)),
             TestJobs.SUBMIT.plusSeconds(1000),
@@ -74,7 +74,7 @@ class QueueViewTest {
   @Test
   void table_default_runningShowsGpusAndElapsed() {
     String table =
-        QueueView.table(
+        RecordTable.of(
             QueueView.columns(null, false, false),
             List.of(TestJobs.job(5, JobState.RUNNING, null, TestJobs.SUBMIT, null, null, null)),
             TestJobs.SUBMIT.plusSeconds(3723),

@@ -158,7 +158,7 @@ class TableFieldsTest {
 
       for (boolean noHeader : List.of(false, true)) {
         assertEquals(
-            QueueView.table(columns, JOBS, NOW, ZONE, noHeader),
+            RecordTable.of(columns, JOBS, NOW, ZONE, noHeader),
             table.render(noHeader),
             columns::toString);
       }
@@ -174,7 +174,7 @@ class TableFieldsTest {
     TableListing table = new TableListing(columns, NOW, ZONE);
     table.page(spaced.getBytes(StandardCharsets.UTF_8), 3);
 
-    assertEquals(QueueView.table(columns, JOBS, NOW, ZONE, false), table.render(false));
+    assertEquals(RecordTable.of(columns, JOBS, NOW, ZONE, false), table.render(false));
   }
 
   @Test

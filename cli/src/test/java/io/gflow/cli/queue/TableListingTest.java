@@ -37,7 +37,7 @@ class TableListingTest {
     assertEquals(3L, table.page(frame(1, JOBS.subList(0, 2), 3L), 1));
     assertNull(table.page(frame(2, JOBS.subList(2, 3), null), 2));
     String expected =
-        QueueView.table(
+        RecordTable.of(
             QueueView.LONG, JOBS, TestJobs.SUBMIT.plusSeconds(900), ZoneOffset.UTC, false);
     assertEquals(expected, table.render(false));
   }
@@ -51,7 +51,7 @@ class TableListingTest {
             .getBytes(StandardCharsets.UTF_8);
     assertNull(table.page(spaced, 1));
     assertEquals(
-        QueueView.table(
+        RecordTable.of(
             QueueView.LONG, JOBS, TestJobs.SUBMIT.plusSeconds(900), ZoneOffset.UTC, true),
         table.render(true));
   }
